@@ -1,0 +1,12 @@
+// hooks.hpp: the whole mifos-hooks SDK in one include.
+#pragma once
+
+#include "mifos/hooks/answer.hpp"
+#include "mifos/hooks/catalog.hpp"
+#include "mifos/hooks/delivery.hpp"
+#include "mifos/hooks/event.hpp"
+#include "mifos/hooks/receiver.hpp"
+#include "mifos/hooks/receiver_options.hpp"
+#include "mifos/hooks/requests.hpp"
+#include "mifos/hooks/router.hpp"
+#include "mifos/hooks/wire.hpp"

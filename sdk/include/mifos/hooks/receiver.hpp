@@ -1,0 +1,57 @@
+// receiver.hpp: an embedded HTTP server that takes hook deliveries and routes them.
+//
+//   mifos::hooks::router r;
+//   r.on("CLIENT", "CREATE", [](const mifos::hooks::event& e) { ... });
+//   mifos::hooks::receiver_options opts;
+//   opts.port = 9000;
+//   mifos::hooks::receiver server(std::move(r), opts);
+//   server.start();              // returns once the socket accepts connections
+//   server.wait_for_signal();    // until SIGINT or SIGTERM, then a clean stop
+//
+// Each request is answered per answer.hpp once its handlers have run. stop() stops accepting,
+// lets requests in flight finish, and joins the serving threads. SIGPIPE is ignored from
+// start() on, so a client that goes away never kills the process. The server library is hidden
+// behind this header.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+
+#include "mifos/hooks/receiver_options.hpp"
+#include "mifos/hooks/router.hpp"
+
+namespace mifos::hooks {
+
+struct receiver_stats {
+  std::uint64_t accepted = 0;   // 200 for a delivery
+  std::uint64_t pings = 0;      // 200 for a GET
+  std::uint64_t rejected = 0;   // 4xx
+  std::uint64_t failed = 0;     // 500: a handler threw
+};
+
+class receiver {
+ public:
+  explicit receiver(router r, receiver_options options = {});
+  ~receiver();  // stops if still running
+  receiver(const receiver&) = delete;
+  receiver& operator=(const receiver&) = delete;
+
+  // Binds and starts serving on background threads. Throws std::runtime_error with a readable
+  // message if the address cannot be bound.
+  void start();
+  // The bound port: the real one when options.port was 0. Valid after start().
+  std::uint16_t port() const;
+  // Stops accepting, finishes requests in flight, joins. Idempotent.
+  void stop();
+  // Blocks until SIGINT or SIGTERM arrives (or stop() is called elsewhere), then stops.
+  void wait_for_signal();
+
+  receiver_stats stats() const;
+  const receiver_options& options() const noexcept;
+
+ private:
+  struct impl;
+  std::unique_ptr<impl> impl_;
+};
+
+}  // namespace mifos::hooks

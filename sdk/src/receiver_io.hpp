@@ -1,0 +1,102 @@
+// receiver_io.hpp: the receiver's per-connection state, answer rendering and timeouts, kept out of
+// receiver.cpp so that file holds only the Pistache glue. Nothing here includes Pistache.
+//
+//   auto c = std::make_shared<detail::connection>(fd, options.max_request_bytes);
+//   detail::arm_deadline(*c, options);     // after each read: the deadline of the current phase
+//   std::string bytes = detail::render(200, R"({"status":"accepted"})", {});
+//   std::size_t sent = detail::send_now(*c, bytes);  // the rest, if any, goes through a queue
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <unordered_map>
+
+#include "http_request_parser.hpp"
+#include "mifos/hooks/receiver_options.hpp"
+#include "mifos/hooks/router.hpp"
+
+namespace mifos::hooks::detail {
+
+using clock = std::chrono::steady_clock;
+
+// A keep-alive connection with no request under way is closed after this long. Clients with a
+// pool (OkHttp) check a pooled connection before reusing it, so closing idle ones is safe.
+inline constexpr std::chrono::seconds kIdleTimeout{60};
+// After an answer that closes the connection, how long what the client still sends is drained.
+inline constexpr std::chrono::seconds kLinger{2};
+
+// One TCP connection. Only its worker thread touches it, except `deadline`, which the sweeper
+// reads and clears.
+struct connection {
+  connection(int fd_, std::size_t max_request_bytes) : fd(fd_), parser(max_request_bytes) {}
+
+  const int fd;
+  http_request_parser parser;
+  // When the sweeper disconnects it, in clock ticks; 0 = never (a handler is running).
+  std::atomic<clock::rep> deadline{0};
+  std::optional<parse_phase> armed_phase;  // the phase `deadline` was set for
+  bool open = true;       // false once Pistache reported the disconnection: the fd is not ours
+  bool closing = false;   // answered with "Connection: close": input is dropped
+  int queued_writes = 0;  // answers waiting in Pistache's write queue, sent in order
+};
+
+// Shared by the handler clones of every worker, the sweeper and the receiver.
+struct server_state {
+  server_state(router r, receiver_options o) : routes(std::move(r)), options(std::move(o)) {}
+
+  const router routes;
+  const receiver_options options;
+  std::atomic<bool> stopping{false};
+  std::atomic<std::uint64_t> accepted{0}, pings{0}, rejected{0}, failed{0};
+  std::mutex connections_mutex;
+  std::unordered_map<int, std::shared_ptr<connection>> connections;  // by fd
+};
+
+// Sets the deadline for the phase the parser is in, if the phase changed: a client trickling
+// bytes does not push its deadline back.
+void arm_deadline(connection& c, const receiver_options& options);
+// The connection was answered for the last time: drop its input, disconnect it after kLinger.
+void begin_linger(connection& c);
+
+struct render_options {
+  std::string_view content_type = "application/json";
+  bool keep_alive = false;
+  bool head_only = false;  // HEAD: headers with the body's length, no body
+};
+// A whole HTTP/1.1 response. The Connection header is always explicit.
+std::string render(int status, std::string_view body, const render_options& how);
+
+// Writes what the socket takes now, without blocking; returns how many bytes were written, or
+// bytes.size() if the peer is gone (nothing more is worth sending).
+std::size_t send_now(const connection& c, std::string_view bytes);
+
+// Disconnects connections past their deadline, a few times per timeout. shutdown(2) on the
+// socket makes Pistache's worker read end-of-stream and clean up on its own thread.
+class sweeper {
+ public:
+  ~sweeper() { stop(); }
+  void start(std::shared_ptr<server_state> state);
+  void stop();
+
+ private:
+  void run(std::chrono::milliseconds tick);
+
+  std::shared_ptr<server_state> state_;
+  std::thread thread_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stop_ = false;
+};
+
+// After the workers are joined: shuts down and closes every connection still registered.
+void close_all(server_state& state);
+
+}  // namespace mifos::hooks::detail

@@ -1,0 +1,37 @@
+// hello_receiver.hpp: starts the hello-receiver executable on a free port for a test.
+//
+//   hello_receiver r({"--token", "s3cret"});     // throws if it does not come up in time
+//   auto reply = http_call("GET", url(r.port(), "/hooks"), "", {});
+//   auto line = r.process().read_stdout_line(std::chrono::seconds(5));
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "process.hpp"
+
+namespace mifos::hooks::test {
+
+inline constexpr std::chrono::seconds kStartTimeout{15};  // generous: asan builds start slowly
+inline constexpr std::chrono::seconds kIoTimeout{10};
+
+class hello_receiver {
+ public:
+  // Runs hello-receiver --port 0 plus `flags` and waits for its "listening on" line.
+  explicit hello_receiver(std::vector<std::string> flags = {});
+
+  std::uint16_t port() const noexcept { return port_; }
+  child_process& process() noexcept { return *process_; }
+  // The "listening on ..." line as printed.
+  const std::string& listening_line() const noexcept { return listening_; }
+
+ private:
+  std::unique_ptr<child_process> process_;
+  std::uint16_t port_ = 0;
+  std::string listening_;
+};
+
+}  // namespace mifos::hooks::test

@@ -1,0 +1,235 @@
+// answer_test.cpp: the receiver's status table, decided by the pure answer() function.
+#include "mifos/hooks/answer.hpp"
+
+#include <gtest/gtest.h>
+
+#include <stdexcept>
+#include <string>
+
+#include "fixture.hpp"
+
+namespace mifos::hooks {
+namespace {
+
+class answer_table : public testing::Test {
+ protected:
+  delivery good() const { return load_fixture("deliveries/fineract17-loan-repayment.http"); }
+  http_answer ask(const delivery& d) const { return answer(d, router_, options_); }
+  void with_secret() { options_.secret = "s3cret"; }
+
+  int handled_ = 0;
+  router router_ = [this] {
+    router r;
+    r.on_any([this](const event&) { ++handled_; });
+    return r;
+  }();
+  receiver_options options_;
+};
+
+TEST_F(answer_table, delivery_on_the_hook_path_is_200_and_runs_handlers) {
+  const auto a = ask(good());
+  EXPECT_EQ(a.status, 200);
+  EXPECT_EQ(nlohmann::json::parse(a.body), nlohmann::json::parse(R"({"status":"accepted"})"));
+  EXPECT_EQ(a.content_type, "application/json");
+  EXPECT_EQ(handled_, 1);
+}
+
+TEST_F(answer_table, hook_path_matches_with_or_without_trailing_slash) {
+  auto d = good();
+  d.target = "/hooks";
+  EXPECT_EQ(ask(d).status, 200);
+  d.target = "/hooks/";
+  EXPECT_EQ(ask(d).status, 200);
+}
+
+TEST_F(answer_table, every_good_fixture_is_accepted) {
+  for (const auto& name : fixture_names("deliveries"))
+    EXPECT_EQ(ask(load_fixture(name)).status, 200) << name;
+}
+
+TEST_F(answer_table, get_ping_is_200_and_runs_no_handler) {
+  auto d = good();
+  d.method = "GET";
+  d.body.clear();
+  d.headers.clear();
+  EXPECT_EQ(ask(d).status, 200);
+  EXPECT_EQ(handled_, 0);
+  EXPECT_EQ(classify(d, options_), request_kind::ping);
+}
+
+TEST_F(answer_table, wrong_path_is_404) {
+  for (const char* target : {"/", "/hook", "/hooksx", "/hooks/extra", "/other/hooks"}) {
+    auto d = good();
+    d.target = target;
+    EXPECT_EQ(ask(d).status, 404) << target;
+  }
+  EXPECT_EQ(handled_, 0);
+}
+
+TEST_F(answer_table, wrong_method_is_405) {
+  for (const char* method : {"PUT", "DELETE", "PATCH"}) {
+    auto d = good();
+    d.method = method;
+    EXPECT_EQ(ask(d).status, 405) << method;
+    EXPECT_EQ(classify(d, options_), request_kind::bad_method);
+  }
+}
+
+TEST_F(answer_table, text_plain_body_is_415) {
+  EXPECT_EQ(ask(load_fixture("bad/415-text-plain-body.http")).status, 415);
+}
+
+TEST_F(answer_table, malformed_body_is_400) {
+  EXPECT_EQ(ask(load_fixture("bad/400-invalid-json.http")).status, 400);
+  EXPECT_EQ(ask(load_fixture("bad/400-truncated-json.http")).status, 400);
+}
+
+TEST_F(answer_table, missing_entity_or_action_header_is_400) {
+  EXPECT_EQ(ask(load_fixture("bad/400-missing-entity-header.http")).status, 400);
+  EXPECT_EQ(ask(load_fixture("bad/400-missing-action-header.http")).status, 400);
+  EXPECT_EQ(handled_, 0);
+}
+
+TEST_F(answer_table, refusal_body_is_a_json_error) {
+  const auto a = ask(load_fixture("bad/400-missing-entity-header.http"));
+  const auto j = nlohmann::json::parse(a.body);
+  ASSERT_TRUE(j.contains("error"));
+  EXPECT_TRUE(j.at("error").is_string());
+}
+
+TEST_F(answer_table, duplicate_content_length_is_400) {
+  auto d = good();
+  const auto n = std::to_string(d.body.size());
+  d.headers.push_back({"Content-Length", n});
+  d.headers.push_back({"content-length", n});
+  EXPECT_EQ(ask(d).status, 400);
+  EXPECT_EQ(handled_, 0);
+}
+
+TEST_F(answer_table, non_numeric_content_length_is_400) {
+  for (const char* value : {"12a", "abc", "-1", "", "1 2", "0x10"}) {
+    auto d = good();
+    d.headers.push_back({"Content-Length", value});
+    EXPECT_EQ(ask(d).status, 400) << "'" << value << "'";
+  }
+}
+
+TEST_F(answer_table, matching_content_length_is_accepted) {
+  auto d = good();
+  d.headers.push_back({"Content-Length", std::to_string(d.body.size())});
+  EXPECT_EQ(ask(d).status, 200);
+}
+
+TEST_F(answer_table, missing_secret_is_401) {
+  with_secret();
+  const auto a = ask(good());
+  EXPECT_EQ(a.status, 401);
+  EXPECT_EQ(handled_, 0);
+}
+
+TEST_F(answer_table, wrong_secret_is_401_wherever_it_is) {
+  with_secret();
+  for (const char* target :
+       {"/hooks/wrong", "/hooks/s3cre", "/hooks?token=wrong", "/hooks/?token="}) {
+    auto d = good();
+    d.target = target;
+    EXPECT_EQ(ask(d).status, 401) << target;
+  }
+  auto d = good();
+  d.headers.push_back({"X-Hook-Token", "s3cret-not"});
+  EXPECT_EQ(ask(d).status, 401);
+  EXPECT_EQ(classify(d, options_), request_kind::unauthorized);
+}
+
+TEST_F(answer_table, secret_as_path_segment_is_200) {
+  with_secret();
+  auto d = good();
+  d.target = "/hooks/s3cret";
+  EXPECT_EQ(ask(d).status, 200);
+}
+
+TEST_F(answer_table, secret_as_path_segment_with_trailing_slash_is_200) {
+  with_secret();
+  auto d = good();
+  d.target = "/hooks/s3cret/";  // Fineract 1.7+ Payload URLs end in '/'
+  EXPECT_EQ(ask(d).status, 200);
+}
+
+TEST_F(answer_table, secret_as_token_query_is_200) {
+  with_secret();
+  auto d = good();
+  d.target = "/hooks/?token=s3cret";
+  EXPECT_EQ(ask(d).status, 200);
+}
+
+TEST_F(answer_table, secret_as_header_is_200) {
+  with_secret();
+  auto d = good();
+  d.headers.push_back({"x-hook-token", "s3cret"});
+  EXPECT_EQ(ask(d).status, 200);
+  EXPECT_EQ(handled_, 1);
+}
+
+TEST_F(answer_table, body_over_the_limit_is_413) {
+  options_.max_request_bytes = 256;
+  auto d = good();
+  ASSERT_GT(d.body.size(), 256u);
+  EXPECT_EQ(ask(d).status, 413);
+  EXPECT_EQ(handled_, 0);
+}
+
+TEST_F(answer_table, small_body_under_the_limit_is_200) {
+  options_.max_request_bytes = 4096;
+  EXPECT_EQ(ask(load_fixture("deliveries/fineract14-client-activate.http")).status, 200);
+}
+
+TEST_F(answer_table, handler_that_throws_is_500_with_a_generic_body) {
+  router r;
+  r.on("LOAN", "REPAYMENT", [](const event&) { throw std::runtime_error("db password hunter2"); });
+  const auto a = answer(good(), r, options_);
+  EXPECT_EQ(a.status, 500);
+  EXPECT_EQ(a.body.find("hunter2"), std::string::npos);
+  EXPECT_EQ(a.body.find("db password"), std::string::npos);
+  EXPECT_TRUE(nlohmann::json::parse(a.body).contains("error"));
+}
+
+TEST_F(answer_table, unknown_pair_is_accepted_not_dropped) {
+  const auto a = ask(load_fixture("deliveries/fineract19-loan-reage-not-in-catalog.http"));
+  EXPECT_EQ(a.status, 200);
+  EXPECT_EQ(handled_, 1);
+}
+
+TEST_F(answer_table, other_tenant_is_accepted_without_running_handlers) {
+  router r;
+  int calls = 0;
+  r.only_tenants({"mfi-kenya"}).on_any([&](const event&) { ++calls; });
+  EXPECT_EQ(answer(good(), r, options_).status, 200);
+  EXPECT_EQ(calls, 0);
+}
+
+TEST_F(answer_table, classify_names_each_kind) {
+  auto d = good();
+  EXPECT_EQ(classify(d, options_), request_kind::delivery);
+  d.target = "/nope";
+  EXPECT_EQ(classify(d, options_), request_kind::not_found);
+}
+
+TEST_F(answer_table, several_hook_paths_are_served) {
+  options_.paths = {"/hooks", "/fineract/"};
+  auto d = good();
+  d.target = "/fineract/";
+  EXPECT_EQ(ask(d).status, 200);
+  d.target = "/fineract";
+  EXPECT_EQ(ask(d).status, 200);
+}
+
+TEST(secret_equals, compares_whole_strings) {
+  EXPECT_TRUE(secret_equals("s3cret", "s3cret"));
+  EXPECT_FALSE(secret_equals("s3cret", "s3creT"));
+  EXPECT_FALSE(secret_equals("s3cre", "s3cret"));
+  EXPECT_FALSE(secret_equals("s3cret+", "s3cret"));
+  EXPECT_FALSE(secret_equals("", "s3cret"));
+}
+
+}  // namespace
+}  // namespace mifos::hooks
