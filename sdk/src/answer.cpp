@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "text.hpp"
+
 namespace mifos::hooks {
 namespace {
 
@@ -35,12 +37,6 @@ bool all_digits(std::string_view s) noexcept {
   return true;
 }
 
-std::string_view trim(std::string_view s) noexcept {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 std::size_t request_size(const delivery& d) noexcept {
   std::size_t n = d.method.size() + d.target.size() + 12;  // " ", " HTTP/1.1\r\n"
   for (const auto& h : d.headers) n += h.name.size() + h.value.size() + 4;
@@ -51,7 +47,7 @@ std::optional<http_answer> check_framing(const delivery& d, const receiver_optio
   std::size_t lengths = d.header_count("Content-Length");
   if (lengths > 1) return error(400, "duplicate Content-Length header");
   if (lengths == 1) {
-    std::string_view value = trim(*d.header("Content-Length"));
+    std::string_view value = detail::trim(*d.header("Content-Length"));
     if (!all_digits(value) || value.size() > 18) return error(400, "invalid Content-Length header");
     if (std::stoull(std::string(value)) != d.body.size())
       return error(400, "Content-Length does not match the body");

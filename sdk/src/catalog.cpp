@@ -1,7 +1,9 @@
 #include "mifos/hooks/catalog.hpp"
 
 #include <algorithm>
-#include <array>
+#include <string>
+
+#include "mifos/hooks/detail/folded_table.hpp"
 
 namespace mifos::hooks {
 namespace detail {
@@ -10,31 +12,11 @@ extern const catalog_entry kCatalogRows[kCatalogSize];  // generated from the da
 
 namespace {
 
-char upper(char c) noexcept { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; }
-
-// Case-insensitive three-way comparison of (entity, action) pairs.
-int compare_folded(std::string_view a, std::string_view b) noexcept {
-  std::size_t n = std::min(a.size(), b.size());
-  for (std::size_t i = 0; i < n; ++i) {
-    char x = upper(a[i]), y = upper(b[i]);
-    if (x != y) return x < y ? -1 : 1;
-  }
-  return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
-}
-
-int compare_pair(const catalog_entry& e, std::string_view entity, std::string_view action) noexcept {
-  if (int c = compare_folded(e.entity, entity); c != 0) return c;
-  return compare_folded(e.action, action);
-}
-
-// The rows sorted case-insensitively by (entity, action), for binary search.
-const std::array<const catalog_entry*, kCatalogSize>& sorted_rows() {
+// (entity, action) -> row, built once.
+const detail::folded_table<const catalog_entry*>& rows_by_pair() {
   static const auto rows = [] {
-    std::array<const catalog_entry*, kCatalogSize> r{};
-    for (std::size_t i = 0; i < kCatalogSize; ++i) r[i] = &detail::kCatalogRows[i];
-    std::sort(r.begin(), r.end(), [](const catalog_entry* a, const catalog_entry* b) {
-      return compare_pair(*a, b->entity, b->action) < 0;
-    });
+    detail::folded_table<const catalog_entry*> r;
+    for (const auto& e : detail::kCatalogRows) r.get_or_insert(e.entity, e.action) = &e;
     return r;
   }();
   return rows;
@@ -53,12 +35,8 @@ std::span<const catalog_entry> catalog() noexcept {
 }
 
 const catalog_entry* find_in_catalog(std::string_view entity, std::string_view action) noexcept {
-  const auto& rows = sorted_rows();
-  auto it = std::lower_bound(rows.begin(), rows.end(), 0, [&](const catalog_entry* e, int) {
-    return compare_pair(*e, entity, action) < 0;
-  });
-  if (it != rows.end() && compare_pair(**it, entity, action) == 0) return *it;
-  return nullptr;
+  const auto* row = rows_by_pair().find(entity, action);
+  return row ? *row : nullptr;
 }
 
 std::vector<std::string_view> catalog_groupings() {

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <limits>
 
 namespace mifos::hooks::detail {
@@ -87,6 +88,10 @@ std::optional<std::int64_t> read_id(const nlohmann::json& object, std::string_vi
   return v ? to_id(*v) : std::nullopt;
 }
 
+std::optional<std::string> to_text(const nlohmann::json& value) {
+  return scalar_text(&value, 17);
+}
+
 std::optional<std::string> read_text(const nlohmann::json& object, std::string_view key) {
   return scalar_text(member(object, key), 17);
 }
@@ -107,23 +112,31 @@ std::optional<bool> read_bool(const nlohmann::json& object, std::string_view key
   return std::nullopt;
 }
 
-std::size_t json_nesting_depth(std::string_view text) noexcept {
-  std::size_t depth = 0, deepest = 0;
-  bool in_string = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
-    } else if (c == '"') {
-      in_string = true;
+bool nests_deeper_than(std::string_view text, std::size_t limit) noexcept {
+  // Nesting past `limit` takes more than 2 * limit bytes: short bodies need no scan at all.
+  if (text.size() <= 2 * limit) return false;
+  const char* p = text.data();
+  const char* end = p + text.size();
+  std::size_t depth = 0;
+  while (p < end) {
+    char c = *p++;
+    if (c == '"') {
+      // Skip the string with memchr: most of a JSON body is string content.
+      for (;;) {
+        const char* quote = static_cast<const char*>(std::memchr(p, '"', end - p));
+        if (quote == nullptr) return false;  // unterminated: the parser will refuse it
+        const char* q = quote;
+        while (q > p && q[-1] == '\\') --q;
+        p = quote + 1;
+        if ((quote - q) % 2 == 0) break;  // an even run of backslashes: the quote is real
+      }
     } else if (c == '{' || c == '[') {
-      if (++depth > deepest) deepest = depth;
+      if (++depth > limit) return true;
     } else if ((c == '}' || c == ']') && depth > 0) {
       --depth;
     }
   }
-  return deepest;
+  return false;
 }
 
 }  // namespace mifos::hooks::detail

@@ -27,14 +27,16 @@ std::optional<std::int64_t> to_id(std::string_view text) noexcept;
 std::optional<std::int64_t> read_id(const nlohmann::json& object, std::string_view key) noexcept;
 
 // Strings as they are; numbers and booleans as text (integral doubles without ".0").
+std::optional<std::string> to_text(const nlohmann::json& value);
 std::optional<std::string> read_text(const nlohmann::json& object, std::string_view key);
 // Like read_text, for money: numbers are written with up to 15 significant digits.
 std::optional<std::string> read_decimal(const nlohmann::json& object, std::string_view key);
 // true/false, or the strings "true"/"false".
 std::optional<bool> read_bool(const nlohmann::json& object, std::string_view key) noexcept;
 
-// The deepest nesting of [ and { outside strings, for refusing hostile bodies before parsing.
-std::size_t json_nesting_depth(std::string_view text) noexcept;
+// Whether [ and { outside strings nest deeper than `limit`, for refusing hostile bodies before
+// parsing (deep nesting would make recursive copies and dumps overflow the stack).
+bool nests_deeper_than(std::string_view text, std::size_t limit) noexcept;
 
 inline constexpr std::size_t kMaxNestingDepth = 64;
 

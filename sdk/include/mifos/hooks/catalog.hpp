@@ -12,6 +12,7 @@
 // Lookups are ASCII case-insensitive, as on MySQL-backed servers.
 #pragma once
 
+#include <cstddef>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,7 @@ struct catalog_entry {
   std::string_view entity;
   std::string_view action;
 };
+
 
 // All 445 entries, in the order of the data file.
 std::span<const catalog_entry> catalog() noexcept;

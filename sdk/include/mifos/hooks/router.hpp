@@ -25,33 +25,14 @@
 #include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "mifos/hooks/catalog.hpp"
+#include "mifos/hooks/detail/folded_table.hpp"
 #include "mifos/hooks/event.hpp"
 #include "mifos/hooks/requests.hpp"
 
 namespace mifos::hooks {
-namespace detail {
-
-// Case-insensitive hashing and equality between stored upper-case keys ("LOAN REPAYMENT",
-// "LOAN") and the entity/action of an event, so dispatch looks up without allocating.
-struct folded_hash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view key) const noexcept;
-  std::size_t operator()(const event_pair& pair) const noexcept;
-};
-struct folded_equal {
-  using is_transparent = void;
-  bool operator()(std::string_view a, std::string_view b) const noexcept;
-  bool operator()(std::string_view key, const event_pair& pair) const noexcept;
-  bool operator()(const event_pair& pair, std::string_view key) const noexcept {
-    return (*this)(key, pair);
-  }
-};
-
-}  // namespace detail
 
 struct dispatch_outcome {
   std::size_t handlers_run = 0;     // handlers called, including those that threw
@@ -93,11 +74,10 @@ class router {
   bool empty() const noexcept;
 
  private:
-  using handler_table = std::unordered_map<std::string, std::vector<handler>, detail::folded_hash,
-                                           detail::folded_equal>;
+  using handler_table = detail::folded_table<std::vector<handler>>;
   void run(const std::vector<handler>& handlers, const event& e, dispatch_outcome& out) const;
 
-  // Keys are upper-cased "ENTITY ACTION" (pairs) and "ENTITY" (entity wildcards).
+  // Keyed by (entity, action) for pairs and by (entity, "") for entity wildcards.
   handler_table by_pair_;
   handler_table by_entity_;
   std::vector<handler> unknown_;

@@ -1,0 +1,24 @@
+// text.hpp: small byte-level helpers shared by the parsers.
+#pragma once
+
+#include <string_view>
+
+namespace mifos::hooks::detail {
+
+// Without leading and trailing spaces and tabs (HTTP's optional whitespace).
+inline std::string_view trim(std::string_view s) noexcept {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// True when `s` is well-formed UTF-8: no stray, overlong or surrogate sequences. Every string an
+// event holds must be, or dumping it as JSON (to_json(e).dump()) would throw.
+bool valid_utf8_slow(std::string_view s) noexcept;
+inline bool valid_utf8(std::string_view s) noexcept {
+  for (char c : s)  // plain ASCII, the usual case, settles it here
+    if (static_cast<unsigned char>(c) >= 0x80) return valid_utf8_slow(s);
+  return true;
+}
+
+}  // namespace mifos::hooks::detail
