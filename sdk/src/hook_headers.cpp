@@ -30,14 +30,29 @@ constexpr std::array kKnown = {
     known_header{"Content-Type", content_type, true},
 };
 
-// Which known headers have each name length: most headers of a delivery (Host, Accept-Encoding,
-// User-Agent...) are rejected by one table lookup, without comparing a single byte.
-constexpr std::size_t kMaxNameLength = 32;
-constexpr auto kByLength = [] {
-  std::array<std::uint32_t, kMaxNameLength + 1> bits{};
-  for (std::size_t i = 0; i < kKnown.size(); ++i) bits[kKnown[i].name.size()] |= 1u << i;
-  return bits;
+// Length, first and last letter (case folded) of a name: distinct for every known header, so a
+// delivery's other headers (Host, Content-Length, User-Agent...) are rejected by comparing one
+// integer per known name, and a match needs one full comparison.
+constexpr std::uint32_t signature(std::string_view name) noexcept {
+  if (name.empty() || name.size() > 255) return 0;
+  auto first = static_cast<std::uint32_t>(static_cast<unsigned char>(name.front()) | 0x20u);
+  auto last = static_cast<std::uint32_t>(static_cast<unsigned char>(name.back()) | 0x20u);
+  return static_cast<std::uint32_t>(name.size()) | first << 8 | last << 16;
+}
+
+constexpr auto kSignatures = [] {
+  std::array<std::uint32_t, kKnown.size()> out{};
+  for (std::size_t i = 0; i < kKnown.size(); ++i) out[i] = signature(kKnown[i].name);
+  return out;
 }();
+
+constexpr bool signatures_distinct() {
+  for (std::size_t i = 0; i < kSignatures.size(); ++i)
+    for (std::size_t j = i + 1; j < kSignatures.size(); ++j)
+      if (kSignatures[i] == kSignatures[j]) return false;
+  return true;
+}
+static_assert(signatures_distinct(), "two known header names share a signature");
 
 }  // namespace
 
@@ -45,18 +60,18 @@ hook_headers read_hook_headers(const delivery& d) noexcept {
   std::array<std::optional<std::string_view>, kSlots> found{};
   std::array<bool, kSlots> from_fineract{};
   for (const auto& h : d.headers) {
-    if (h.name.size() > kMaxNameLength) continue;
-    std::uint32_t candidates = kByLength[h.name.size()];
-    for (std::size_t i = 0; candidates != 0; ++i, candidates >>= 1) {
-      if ((candidates & 1u) == 0) continue;
+    const std::uint32_t sig = signature(h.name);
+    for (std::size_t i = 0; i < kKnown.size(); ++i) {
+      if (kSignatures[i] != sig) continue;
       const known_header& k = kKnown[i];
-      if (!iequals(h.name, k.name)) continue;
-      auto& value = found[k.where];
-      if (!value || (k.fineract && !from_fineract[k.where])) {
-        value = h.value;
-        from_fineract[k.where] = k.fineract;
+      if (iequals(h.name, k.name)) {
+        auto& value = found[k.where];
+        if (!value || (k.fineract && !from_fineract[k.where])) {
+          value = h.value;
+          from_fineract[k.where] = k.fineract;
+        }
       }
-      break;
+      break;  // signatures are distinct: no other known name can match
     }
   }
   hook_headers out;
