@@ -1,0 +1,82 @@
+// limits_test.cpp: hostile nesting is refused before it can exhaust the stack, without refusing
+// brackets that only appear inside strings.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "mifos/hooks/event.hpp"
+
+namespace mifos::hooks {
+namespace {
+
+delivery json_delivery(std::string body) {
+  delivery d;
+  d.headers = {{"X-Fineract-Entity", "CLIENT"},
+               {"X-Fineract-Action", "CREATE"},
+               {"Content-Type", "application/json"}};
+  d.body = std::move(body);
+  return d;
+}
+
+// {"a":[[...[1]...]]} with `depth` levels in all, the outer object included.
+std::string nested(int depth, std::string padding = "") {
+  std::string body = "{\"pad\":\"" + padding + "\",\"a\":";
+  for (int i = 1; i < depth; ++i) body += '[';
+  body += '1';
+  for (int i = 1; i < depth; ++i) body += ']';
+  return body + "}";
+}
+
+TEST(limits, json_nested_64_levels_is_accepted) {
+  auto r = parse(json_delivery(nested(64)));
+  ASSERT_TRUE(r.ok()) << r.error().reason;
+  EXPECT_TRUE(r->payload["a"].is_array());
+}
+
+TEST(limits, json_nested_65_levels_is_refused_with_400) {
+  auto r = parse(json_delivery(nested(65)));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().status, 400);
+  EXPECT_EQ(r.error().reason, "JSON body nests deeper than 64 levels");
+}
+
+TEST(limits, json_nested_100000_levels_is_refused_without_crashing) {
+  auto r = parse(json_delivery(nested(100000)));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().status, 400);
+}
+
+TEST(limits, brackets_inside_strings_do_not_count_as_nesting) {
+  std::string brackets(300, '[');
+  auto r = parse(json_delivery(R"({"note":")" + brackets + R"(\"[[[","resourceId":7})"));
+  ASSERT_TRUE(r.ok()) << r.error().reason;
+  EXPECT_EQ(r->result.resource_id, 7);
+  EXPECT_EQ(r->payload["note"].get<std::string>(), brackets + "\"[[[");
+}
+
+TEST(limits, an_escaped_backslash_before_a_quote_ends_the_string) {
+  // "x\\" is a string holding one backslash; the brackets after it are real nesting.
+  std::string body = R"({"note":"x\\","a":)" + std::string(70, '[') + std::string(70, ']') + "}";
+  body += std::string(100, ' ');
+  auto r = parse(json_delivery(body));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().status, 400);
+}
+
+TEST(limits, deeply_nested_java_map_text_is_kept_as_a_string) {
+  delivery d = json_delivery("");
+  d.headers.back().value = "application/x-www-form-urlencoded";
+  std::string deep;
+  for (int i = 0; i < 5000; ++i) deep += "%7Ba%3D";
+  deep += "1";
+  for (int i = 0; i < 5000; ++i) deep += "%7D";
+  d.body = "request=" + deep + "&resourceId=3.0";
+  auto r = parse(d);
+  ASSERT_TRUE(r.ok()) << r.error().reason;
+  EXPECT_EQ(r->result.resource_id, 3);
+  EXPECT_FALSE(r->form_fields.at("request").empty());
+  EXPECT_NO_THROW((void)to_json(*r).dump());
+}
+
+}  // namespace
+}  // namespace mifos::hooks
