@@ -10,8 +10,12 @@
 //
 // Each request is answered per answer.hpp once its handlers have run. stop() stops accepting,
 // lets requests in flight finish, and joins the serving threads. SIGPIPE is ignored from
-// start() on, so a client that goes away never kills the process. The server library is hidden
-// behind this header.
+// start() on, so a client that goes away never kills the process. An idle keep-alive connection
+// is closed after 60 s. The server library is hidden behind this header.
+//
+// Signals: wait_for_signal() handles SIGINT and SIGTERM only while it waits. A program that may
+// receive one between start() and wait_for_signal() should block both first (as hello-receiver
+// does: pthread_sigmask before start()); a blocked signal is then delivered to the wait.
 #pragma once
 
 #include <cstdint>
