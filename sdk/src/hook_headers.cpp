@@ -30,9 +30,8 @@ constexpr std::array kKnown = {
     known_header{"Content-Type", content_type, true},
 };
 
-// Length, first and last letter (case folded) of a name: distinct for every known header, so a
-// delivery's other headers (Host, Content-Length, User-Agent...) are rejected by comparing one
-// integer per known name, and a match needs one full comparison.
+// Length, first and last letter (case folded) of a name: distinct for every known header (the
+// perfect hash below fails to compile otherwise), so a match needs one full comparison.
 constexpr std::uint32_t signature(std::string_view name) noexcept {
   if (name.empty() || name.size() > 255) return 0;
   auto first = static_cast<std::uint32_t>(static_cast<unsigned char>(name.front()) | 0x20u);
@@ -46,13 +45,41 @@ constexpr auto kSignatures = [] {
   return out;
 }();
 
-constexpr bool signatures_distinct() {
-  for (std::size_t i = 0; i < kSignatures.size(); ++i)
-    for (std::size_t j = i + 1; j < kSignatures.size(); ++j)
-      if (kSignatures[i] == kSignatures[j]) return false;
-  return true;
+// A perfect hash of the signatures into 64 slots, its multiplier found at compile time: one
+// multiply and one compare tell whether a header can be one of ours.
+constexpr int kSlotBits = 6;
+constexpr std::size_t slot_of(std::uint32_t sig, std::uint64_t multiplier) noexcept {
+  return static_cast<std::size_t>((sig * multiplier) >> (64 - kSlotBits));
 }
-static_assert(signatures_distinct(), "two known header names share a signature");
+
+constexpr std::uint64_t find_multiplier() {
+  for (std::uint64_t seed = 1;; ++seed) {
+    std::uint64_t m = seed * 0x9E3779B97F4A7C15ull;  // splitmix64's finalizer spreads the tries
+    m = (m ^ (m >> 30)) * 0xBF58476D1CE4E5B9ull;
+    m = ((m ^ (m >> 27)) * 0x94D049BB133111EBull) | 1u;
+    std::array<bool, 1u << kSlotBits> used{};
+    bool ok = true;
+    for (auto sig : kSignatures) {
+      auto slot = slot_of(sig, m);
+      if (used[slot]) ok = false;
+      used[slot] = true;
+    }
+    if (ok) return m;
+  }
+}
+constexpr std::uint64_t kMultiplier = find_multiplier();
+
+struct slot_entry {
+  std::uint32_t sig = 0;      // 0: no known header hashes here
+  std::uint8_t known = 0xff;  // index into kKnown
+};
+
+constexpr auto kSlotTable = [] {
+  std::array<slot_entry, 1u << kSlotBits> table{};
+  for (std::size_t i = 0; i < kKnown.size(); ++i)
+    table[slot_of(kSignatures[i], kMultiplier)] = {kSignatures[i], static_cast<std::uint8_t>(i)};
+  return table;
+}();
 
 }  // namespace
 
@@ -61,17 +88,14 @@ hook_headers read_hook_headers(const delivery& d) noexcept {
   std::array<bool, kSlots> from_fineract{};
   for (const auto& h : d.headers) {
     const std::uint32_t sig = signature(h.name);
-    for (std::size_t i = 0; i < kKnown.size(); ++i) {
-      if (kSignatures[i] != sig) continue;
-      const known_header& k = kKnown[i];
-      if (iequals(h.name, k.name)) {
-        auto& value = found[k.where];
-        if (!value || (k.fineract && !from_fineract[k.where])) {
-          value = h.value;
-          from_fineract[k.where] = k.fineract;
-        }
-      }
-      break;  // signatures are distinct: no other known name can match
+    const slot_entry& candidate = kSlotTable[slot_of(sig, kMultiplier)];
+    if (candidate.sig != sig || sig == 0) continue;
+    const known_header& k = kKnown[candidate.known];
+    if (!iequals(h.name, k.name)) continue;
+    auto& value = found[k.where];
+    if (!value || (k.fineract && !from_fineract[k.where])) {
+      value = h.value;
+      from_fineract[k.where] = k.fineract;
     }
   }
   hook_headers out;

@@ -92,14 +92,14 @@ std::optional<parse_error> read_delivery(const delivery& d, event& e) {
   auto error = e.format == body_format::json ? read_json_body(d, e) : read_form_body(d, e);
   if (error) return error;
 
-  if (detail::member(e.payload, "entityName") != nullptr) {
-    e.shape = body_shape::envelope;
-    detail::read_envelope(e);
-  } else {
+  // Shape from the body, never from the header family: an `entityName` key means envelope.
+  if (detail::read_if_bare_result(e.payload, e.result)) {
     e.shape = body_shape::result;
-    detail::read_command_result(e.payload, e.result);
+  } else {
+    e.shape = body_shape::envelope;
+    e.result = command_result{};
+    detail::read_envelope(e);
   }
-  e.known = find_in_catalog(e.entity, e.action);
   return std::nullopt;
 }
 

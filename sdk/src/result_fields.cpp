@@ -56,25 +56,40 @@ error_body read_error_body(const nlohmann::json& o) {
 
 }  // namespace
 
-void read_command_result(const nlohmann::json& object, command_result& r) {
-  if (!object.is_object()) return;
-  for (const auto& [key, value] : object.get_ref<const nlohmann::json::object_t&>()) {
-    bool matched = false;
-    for (const auto& k : kIdKeys) {
-      if (key.size() == k.name.size() && key == k.name) {
-        r.*k.field = to_id(value);
-        matched = true;
-        break;
-      }
-    }
-    if (matched || value.is_structured()) continue;
-    for (const auto& k : kTextKeys) {
-      if (key.size() == k.name.size() && key == k.name) {
-        r.*k.field = to_text(value);
-        break;
-      }
+namespace {
+
+// Reads one member if it is a command-result field.
+void read_result_member(const std::string& key, const nlohmann::json& value, command_result& r) {
+  for (const auto& k : kIdKeys) {
+    if (key.size() == k.name.size() && key == k.name) {
+      r.*k.field = to_id(value);
+      return;
     }
   }
+  if (value.is_structured()) return;
+  for (const auto& k : kTextKeys) {
+    if (key.size() == k.name.size() && key == k.name) {
+      r.*k.field = to_text(value);
+      return;
+    }
+  }
+}
+
+}  // namespace
+
+void read_command_result(const nlohmann::json& object, command_result& r) {
+  if (!object.is_object()) return;
+  for (const auto& [key, value] : object.get_ref<const nlohmann::json::object_t&>())
+    read_result_member(key, value, r);
+}
+
+bool read_if_bare_result(const nlohmann::json& body, command_result& r) {
+  if (!body.is_object()) return true;
+  for (const auto& [key, value] : body.get_ref<const nlohmann::json::object_t&>()) {
+    if (key == "entityName") return false;
+    read_result_member(key, value, r);
+  }
+  return true;
 }
 
 void read_envelope(event& e) {

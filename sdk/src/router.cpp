@@ -65,7 +65,7 @@ dispatch_outcome router::dispatch(const event& e) const {
   }
   if (const auto* handlers = by_pair_.find(e.entity, e.action)) run(*handlers, e, out);
   if (const auto* handlers = by_entity_.find(e.entity, {})) run(*handlers, e, out);
-  if (!e.in_catalog()) run(unknown_, e, out);
+  if (!unknown_.empty() && !e.in_catalog()) run(unknown_, e, out);
   run(any_, e, out);
   return out;
 }

@@ -130,7 +130,7 @@ TEST(catalog, event_knows_its_pair_is_in_the_catalog) {
   const auto e = parse(load_fixture("deliveries/fineract17-loan-repayment.http"));
   ASSERT_TRUE(e.ok());
   EXPECT_TRUE(e->in_catalog());
-  EXPECT_EQ(e->known, find_in_catalog("LOAN", "REPAYMENT"));
+  EXPECT_EQ(e->known(), find_in_catalog("LOAN", "REPAYMENT"));
 }
 
 TEST(catalog, event_of_a_lower_case_catalog_entity_is_in_the_catalog) {
@@ -144,7 +144,7 @@ TEST(catalog, pair_not_in_the_catalog_still_parses) {
   const auto e = parse(load_fixture("deliveries/fineract19-loan-reage-not-in-catalog.http"));
   ASSERT_TRUE(e.ok());
   EXPECT_FALSE(e->in_catalog());
-  EXPECT_EQ(e->known, nullptr);
+  EXPECT_EQ(e->known(), nullptr);
   EXPECT_EQ(e->result.loan_id, 5);
 }
 

@@ -15,7 +15,6 @@ namespace {
 
 event make_event(std::string entity, std::string action, std::string tenant = "default") {
   event e;
-  e.known = find_in_catalog(entity, action);
   e.entity = std::move(entity);
   e.action = std::move(action);
   e.tenant = std::move(tenant);

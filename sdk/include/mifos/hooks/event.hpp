@@ -104,8 +104,9 @@ struct event {
   std::map<std::string, std::string> form_fields;
 
   // The catalog entry of (entity, action), or nullptr for a pair the catalog does not know.
-  const catalog_entry* known = nullptr;
-  bool in_catalog() const noexcept { return known != nullptr; }
+  // Looked up when asked (a hash lookup), not during parse(): most receivers never ask.
+  const catalog_entry* known() const noexcept { return find_in_catalog(entity, action); }
+  bool in_catalog() const noexcept { return known() != nullptr; }
 
   // Views into `payload` (null, or an empty object for changes(), when absent):
   // the object the command result was read from (the body, or an envelope's `response`),
