@@ -67,18 +67,19 @@ std::optional<parse_error> read_form_body(const delivery& d, event& e) {
 // place inside the result, never moved.
 std::optional<parse_error> read_delivery(const delivery& d, event& e) {
   const detail::hook_headers h = detail::read_hook_headers(d);
-  if (!h.entity || trim(*h.entity).empty())
-    return bad_request("missing X-Fineract-Entity (or X-Mifos-Entity) header");
-  if (!h.action || trim(*h.action).empty())
-    return bad_request("missing X-Fineract-Action (or X-Mifos-Action) header");
+  const std::string_view entity = h.entity ? trim(*h.entity) : std::string_view();
+  const std::string_view action = h.action ? trim(*h.action) : std::string_view();
+  if (entity.empty()) return bad_request("missing X-Fineract-Entity (or X-Mifos-Entity) header");
+  if (action.empty()) return bad_request("missing X-Fineract-Action (or X-Mifos-Action) header");
+  const std::string_view tenant = h.tenant ? trim(*h.tenant) : std::string_view();
+  const std::string_view endpoint = h.endpoint.value_or(std::string_view());
+  const std::string_view api_key = h.api_key.value_or(std::string_view());
+  if (!detail::all_valid_utf8({entity, action, tenant, endpoint, api_key}))
+    return bad_request("a hook header value is not UTF-8");
   e.dialect = h.dialect;
-  e.entity = trim(*h.entity);
-  e.action = trim(*h.action);
-  if (h.tenant) e.tenant = trim(*h.tenant);
-  if (!valid_utf8(e.entity) || !valid_utf8(e.action) || !valid_utf8(e.tenant))
-    return bad_request("entity, action or tenant header is not UTF-8");
-  if (!valid_utf8(h.endpoint.value_or("")) || !valid_utf8(h.api_key.value_or("")))
-    return bad_request("endpoint or API key header is not UTF-8");
+  e.entity = entity;
+  e.action = action;
+  e.tenant = tenant;
   if (h.endpoint) e.endpoint = std::string(*h.endpoint);
   if (h.api_key) e.api_key = std::string(*h.api_key);
 

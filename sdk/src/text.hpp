@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <initializer_list>
 #include <string_view>
 
 namespace mifos::hooks::detail {
@@ -28,6 +29,17 @@ inline bool valid_utf8(std::string_view s) noexcept {
   }
   for (; i < s.size(); ++i)
     if (static_cast<unsigned char>(s[i]) >= 0x80) return valid_utf8_slow(s);
+  return true;
+}
+
+// valid_utf8 of each, with one ASCII pass over all of them first.
+inline bool all_valid_utf8(std::initializer_list<std::string_view> values) noexcept {
+  unsigned char high = 0;
+  for (std::string_view v : values)
+    for (char c : v) high |= static_cast<unsigned char>(c);
+  if (high < 0x80) return true;
+  for (std::string_view v : values)
+    if (!valid_utf8_slow(v)) return false;
   return true;
 }
 
