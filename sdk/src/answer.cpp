@@ -106,8 +106,11 @@ http_answer answer(const delivery& d, const router& r, const receiver_options& o
         return error(404, "no hook at this path");
       case request_kind::unauthorized:
         return error(401, "missing or wrong secret");
-      case request_kind::bad_method:
-        return error(405, "use POST to deliver, GET to check");
+      case request_kind::bad_method: {
+        http_answer a = error(405, "use POST to deliver, GET to check");
+        a.headers.push_back({"Allow", "GET, HEAD, POST"});
+        return a;
+      }
       case request_kind::ping:
         return reply(200, "status", "ok");
       case request_kind::delivery:

@@ -1,5 +1,7 @@
 #include "mifos/hooks/delivery.hpp"
 
+#include "form_decode.hpp"
+
 namespace mifos::hooks {
 
 bool iequals(std::string_view a, std::string_view b) noexcept {
@@ -48,6 +50,14 @@ std::optional<std::string_view> delivery::query_param(std::string_view name) con
     query.remove_prefix(amp + 1);
   }
   return std::nullopt;
+}
+
+std::vector<std::pair<std::string, std::string>> delivery::query() const {
+  std::string_view t = target;
+  auto q = t.find('?');
+  if (q == std::string_view::npos) return {};
+  std::string_view query = t.substr(q + 1);
+  return detail::split_form(query.substr(0, query.find('#')));
 }
 
 }  // namespace mifos::hooks

@@ -83,5 +83,17 @@ TEST(delivery, equal_deliveries_compare_equal) {
   EXPECT_NE(a, b);
 }
 
+TEST(delivery, query_lists_every_parameter_decoded_in_order) {
+  delivery d;
+  d.target = "/loans/5?command=approve&note=a%20b+c&flag#frag";
+  auto q = d.query();
+  ASSERT_EQ(q.size(), 3u);
+  EXPECT_EQ(q[0], std::make_pair(std::string("command"), std::string("approve")));
+  EXPECT_EQ(q[1], std::make_pair(std::string("note"), std::string("a b c")));
+  EXPECT_EQ(q[2], std::make_pair(std::string("flag"), std::string()));
+  d.target = "/loans/5";
+  EXPECT_TRUE(d.query().empty());
+}
+
 }  // namespace
 }  // namespace mifos::hooks

@@ -11,16 +11,11 @@
 #include <string>
 
 #include "mifos/hooks/delivery.hpp"
+#include "mifos/hooks/http_server.hpp"
 #include "mifos/hooks/receiver_options.hpp"
 #include "mifos/hooks/router.hpp"
 
 namespace mifos::hooks {
-
-struct http_answer {
-  int status = 200;
-  std::string body;  // {"status":"accepted"} or {"error":"<reason>"}; never an exception's text
-  std::string content_type = "application/json";
-};
 
 // What kind of request a delivery is, before parsing its body.
 enum class request_kind {
@@ -34,7 +29,8 @@ enum class request_kind {
 // Path, method and secret checks only.
 request_kind classify(const delivery& d, const receiver_options& options);
 
-// The full decision: classify, check Content-Length and size, parse, dispatch.
+// The full decision: classify, check Content-Length and size, parse, dispatch. The body is
+// {"status":"accepted"} or {"error":"<reason>"}; a 405 carries "Allow: GET, HEAD, POST".
 http_answer answer(const delivery& d, const router& r, const receiver_options& options);
 
 // Constant-time comparison, for secrets.

@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace mifos::hooks {
@@ -41,6 +42,8 @@ struct delivery {
   std::string_view path() const;
   // The raw (still percent-encoded) value of query parameter `name`, if present.
   std::optional<std::string_view> query_param(std::string_view name) const;
+  // Every query parameter, percent-decoded ('+' as a space), in order.
+  std::vector<std::pair<std::string, std::string>> query() const;
 
   friend bool operator==(const delivery&, const delivery&) = default;
 };

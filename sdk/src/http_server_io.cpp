@@ -1,5 +1,5 @@
-// receiver_io.cpp: answer rendering, non-blocking writes and connection timeouts.
-#include "receiver_io.hpp"
+// http_server_io.cpp: answer rendering, non-blocking writes and connection timeouts.
+#include "http_server_io.hpp"
 
 #include <sys/socket.h>
 #include <unistd.h>
@@ -14,22 +14,36 @@ std::string_view reason_phrase(int status) noexcept {
   switch (status) {
     case 200:
       return "OK";
+    case 201:
+      return "Created";
+    case 202:
+      return "Accepted";
+    case 204:
+      return "No Content";
     case 400:
       return "Bad Request";
     case 401:
       return "Unauthorized";
+    case 403:
+      return "Forbidden";
     case 404:
       return "Not Found";
     case 405:
       return "Method Not Allowed";
     case 408:
       return "Request Timeout";
+    case 409:
+      return "Conflict";
     case 413:
       return "Content Too Large";
     case 415:
       return "Unsupported Media Type";
+    case 429:
+      return "Too Many Requests";
     case 500:
       return "Internal Server Error";
+    case 502:
+      return "Bad Gateway";
     case 503:
       return "Service Unavailable";
     default:
@@ -43,7 +57,7 @@ clock::rep ticks_from_now(std::chrono::milliseconds d) {
 
 }  // namespace
 
-void arm_deadline(connection& c, const receiver_options& options) {
+void arm_deadline(connection& c, const http_server_options& options) {
   if (c.closing) return;  // the linger deadline stays
   parse_phase phase = c.parser.phase();
   if (c.armed_phase == phase) return;
@@ -66,21 +80,26 @@ void begin_linger(connection& c) {
   c.deadline = ticks_from_now(kLinger);
 }
 
-std::string render(int status, std::string_view body, const render_options& how) {
+std::string render(const http_answer& a, const render_options& how) {
   std::string out;
-  out.reserve(160 + body.size());
+  out.reserve(160 + a.body.size());
   out += "HTTP/1.1 ";
-  out += std::to_string(status);
+  out += std::to_string(a.status);
   out += ' ';
-  out += reason_phrase(status);
+  out += reason_phrase(a.status);
   out += "\r\nContent-Type: ";
-  out += how.content_type;
+  out += a.content_type;
   out += "\r\nContent-Length: ";
-  out += std::to_string(body.size());
-  if (status == 405) out += "\r\nAllow: GET, HEAD, POST";
+  out += std::to_string(a.body.size());
+  for (const auto& h : a.headers) {
+    out += "\r\n";
+    out += h.name;
+    out += ": ";
+    out += h.value;
+  }
   // Always explicit: an HTTP/1.1 client that sent no Connection header keeps the connection.
   out += how.keep_alive ? "\r\nConnection: keep-alive\r\n\r\n" : "\r\nConnection: close\r\n\r\n";
-  if (!how.head_only) out += body;
+  if (!how.head_only) out += a.body;
   return out;
 }
 
@@ -104,7 +123,7 @@ std::size_t send_now(const connection& c, std::string_view bytes) {
 void sweeper::start(std::shared_ptr<server_state> state) {
   stop();
   state_ = std::move(state);
-  const receiver_options& o = state_->options;
+  const http_server_options& o = state_->options;
   auto tick = std::clamp(std::min(o.header_timeout, o.body_timeout) / 4,
                          std::chrono::milliseconds(10), std::chrono::milliseconds(250));
   stop_ = false;

@@ -1,9 +1,9 @@
-// receiver_io.hpp: the receiver's per-connection state, answer rendering and timeouts, kept out of
-// receiver.cpp so that file holds only the Pistache glue. Nothing here includes Pistache.
+// http_server_io.hpp: the server's per-connection state, answer rendering and timeouts, kept out
+// of http_server.cpp so that file holds only the Pistache glue. Nothing here includes Pistache.
 //
 //   auto c = std::make_shared<detail::connection>(fd, options.max_request_bytes);
 //   detail::arm_deadline(*c, options);     // after each read: the deadline of the current phase
-//   std::string bytes = detail::render(200, R"({"status":"accepted"})", {});
+//   std::string bytes = detail::render({200, R"({"status":"accepted"})"}, {});
 //   std::size_t sent = detail::send_now(*c, bytes);  // the rest, if any, goes through a queue
 #pragma once
 
@@ -20,8 +20,7 @@
 #include <unordered_map>
 
 #include "http_request_parser.hpp"
-#include "mifos/hooks/receiver_options.hpp"
-#include "mifos/hooks/router.hpp"
+#include "mifos/hooks/http_server.hpp"
 
 namespace mifos::hooks::detail {
 
@@ -48,31 +47,31 @@ struct connection {
   int queued_writes = 0;  // answers waiting in Pistache's write queue, sent in order
 };
 
-// Shared by the handler clones of every worker, the sweeper and the receiver.
+// Shared by the handler clones of every worker, the sweeper and the server.
 struct server_state {
-  server_state(router r, receiver_options o) : routes(std::move(r)), options(std::move(o)) {}
+  server_state(http_handler h, http_server_options o)
+      : handler(std::move(h)), options(std::move(o)) {}
 
-  const router routes;
-  const receiver_options options;
+  const http_handler handler;
+  const http_server_options options;
   std::atomic<bool> stopping{false};
-  std::atomic<std::uint64_t> accepted{0}, pings{0}, rejected{0}, failed{0};
+  std::atomic<std::uint64_t> answered_2xx{0}, answered_4xx{0}, answered_5xx{0};
   std::mutex connections_mutex;
   std::unordered_map<int, std::shared_ptr<connection>> connections;  // by fd
 };
 
 // Sets the deadline for the phase the parser is in, if the phase changed: a client trickling
 // bytes does not push its deadline back.
-void arm_deadline(connection& c, const receiver_options& options);
+void arm_deadline(connection& c, const http_server_options& options);
 // The connection was answered for the last time: drop its input, disconnect it after kLinger.
 void begin_linger(connection& c);
 
 struct render_options {
-  std::string_view content_type = "application/json";
   bool keep_alive = false;
   bool head_only = false;  // HEAD: headers with the body's length, no body
 };
 // A whole HTTP/1.1 response. The Connection header is always explicit.
-std::string render(int status, std::string_view body, const render_options& how);
+std::string render(const http_answer& a, const render_options& how);
 
 // Writes what the socket takes now, without blocking; returns how many bytes were written, or
 // bytes.size() if the peer is gone (nothing more is worth sending).

@@ -1,0 +1,56 @@
+// day_requests.hpp: the REST request bodies the day's commands send, as a Fineract client (the
+// web app, a mobile banking app) would send them: dates as "dd MMMM yyyy" strings with dateFormat
+// and locale, amounts as strings, ids as numbers. Offsets are microseconds from 08:00 of the day
+// simulated; negative offsets fall on earlier days.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "generate/random.hpp"
+#include "model/api_user.hpp"
+
+namespace mifos::mock {
+
+class day_requests {
+ public:
+  day_requests(int year, int month, int day);
+
+  // Three staff members sharing the day's work: the administrator and two loan officers.
+  const api_user& user(std::uint64_t which) const;
+
+  nlohmann::ordered_json new_client(std::size_t index, std::int64_t at_us, bool active,
+                                    bool with_savings, seeded_random& rng) const;
+  nlohmann::ordered_json activation(std::int64_t at_us) const;
+  nlohmann::ordered_json loan_application(std::int64_t client_id, double principal,
+                                          std::int64_t at_us) const;
+  nlohmann::ordered_json approval(std::int64_t at_us) const;
+  nlohmann::ordered_json disbursal(std::int64_t at_us, double amount) const;
+  nlohmann::ordered_json repayment(std::int64_t at_us, double amount, seeded_random& rng) const;
+  nlohmann::ordered_json savings_application(std::int64_t client_id, std::int64_t at_us) const;
+  nlohmann::ordered_json savings_approval(std::int64_t at_us) const;
+  nlohmann::ordered_json savings_activation(std::int64_t at_us) const;
+  nlohmann::ordered_json transaction(std::int64_t at_us,
+                                     double amount) const;  // deposit, withdrawal
+  nlohmann::ordered_json savings_charge(std::int64_t at_us) const;
+  nlohmann::ordered_json charge_payment(std::int64_t at_us) const;
+  nlohmann::ordered_json group(std::size_t index, std::int64_t at_us, bool center) const;
+  nlohmann::ordered_json journal_entry(std::int64_t at_us, double amount, bool balanced,
+                                       std::size_t index) const;
+
+  // "24 October 2024" for the day `at_us` falls on.
+  std::string date(std::int64_t at_us) const;
+
+ private:
+  nlohmann::ordered_json dated(const char* field, std::int64_t at_us) const;
+
+  int year_, month_, day_;
+  api_user staff_[3];
+};
+
+// "1234.50": two decimals, as the web app sends amounts.
+std::string money_text(double amount);
+
+}  // namespace mifos::mock

@@ -1,0 +1,156 @@
+// offices.cpp: POST/GET /offices (OFFICE CREATE), and the seeded products and charges, which
+// the mock serves read-only (GET /loanproducts, /savingsproducts, /charges).
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <vector>
+
+#include "portfolio/handlers.hpp"
+#include "portfolio/json_read.hpp"
+#include "portfolio/routing.hpp"
+
+namespace mifos::mock::detail {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+json office_json(const state& s, const office& o) {
+  auto depth = std::count(o.hierarchy.begin(), o.hierarchy.end(), '.') - 1;
+  json j = {{"id", o.id},
+            {"name", o.name},
+            {"nameDecorated", std::string(static_cast<std::size_t>(depth) * 4, '.') + o.name}};
+  if (o.external_id) j["externalId"] = *o.external_id;
+  j["openingDate"] = date_json(o.opening_date);
+  j["hierarchy"] = o.hierarchy;
+  if (o.parent_id) {
+    j["parentId"] = *o.parent_id;
+    j["parentName"] = s.offices.at(*o.parent_id).name;
+  }
+  return j;
+}
+
+answer create_office(state& s, const json& body) {
+  field_reader in(body, "office");
+  auto name = in.text("name");
+  auto parent_id = in.id("parentId");
+  auto opening = in.date("openingDate");
+  auto external_id = in.text("externalId", false);
+  if (!in.ok()) return in.error();
+  const office* parent = s.find_office(*parent_id);
+  if (parent == nullptr) return office_not_found(*parent_id);
+  for (const auto& [id, o] : s.offices) {
+    if (o.name == *name) {
+      return api_error::domain_rule("error.msg.office.duplicate.name",
+                                    "Office with name `" + *name + "` already exists");
+    }
+  }
+  office o;
+  o.id = s.office_ids.take();
+  o.name = *name;
+  o.parent_id = *parent_id;
+  o.opening_date = *opening;
+  o.external_id = external_id;
+  o.hierarchy = parent->hierarchy + std::to_string(o.id) + ".";
+  s.offices[o.id] = o;
+  return result_fields{.office_id = o.id, .resource_id = o.id}.to_json();
+}
+
+json loan_product_json(const loan_product& p) {
+  return {
+      {"id", p.id},
+      {"name", p.name},
+      {"currency", currency_json(p.currency)},
+      {"principal", amount_json(p.principal)},
+      {"numberOfRepayments", p.number_of_repayments},
+      {"repaymentEvery", 1},
+      {"repaymentFrequencyType",
+       {{"id", 2}, {"code", "repaymentFrequency.periodFrequencyType.months"}, {"value", "Months"}}},
+      {"interestRatePerPeriod", p.annual_interest_rate / 12.0},
+      {"annualInterestRate", p.annual_interest_rate},
+      {"status", "loanProduct.active"}};
+}
+
+json savings_product_json(const savings_product& p) {
+  return {{"id", p.id}, {"name", p.name}, {"currency", currency_json(p.currency)}};
+}
+
+json charge_json(const charge_definition& c) {
+  static const char* const kAppliesTo[] = {"", "Loan", "Savings", "Client"};
+  std::string applies = c.applies_to >= 1 && c.applies_to <= 3 ? kAppliesTo[c.applies_to] : "";
+  std::string lower = applies;
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](char ch) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  });
+  return {{"id", c.id},
+          {"name", c.name},
+          {"active", true},
+          {"penalty", false},
+          {"currency", currency_json(c.currency)},
+          {"amount", amount_json(c.amount)},
+          {"chargeAppliesTo",
+           {{"id", c.applies_to}, {"code", "chargeAppliesTo." + lower}, {"value", applies}}}};
+}
+
+// GET of a read-only collection or one of its items.
+template <typename T, typename ToJson>
+answer read_collection(const std::map<entity_id, T>& items, std::optional<entity_id> id,
+                       api_error (*missing)(entity_id), ToJson to_json) {
+  if (!id) {
+    json list = json::array();
+    for (const auto& [key, item] : items) list.push_back(to_json(item));
+    return list;
+  }
+  auto it = items.find(*id);
+  if (it == items.end()) return missing(*id);
+  return to_json(it->second);
+}
+
+}  // namespace
+
+json currency_json(const std::string& code) {
+  return {
+      {"code", code}, {"decimalPlaces", 2}, {"inMultiplesOf", 0}, {"nameCode", "currency." + code}};
+}
+
+std::optional<rest_outcome> route_offices(state& s, const rest_call& call, const segments& p) {
+  if (p.size() > 2) return std::nullopt;
+  if (p.size() == 1) {
+    if (call.method == "POST") {
+      return run_command(call, "OFFICE", "CREATE",
+                         [&](const json& body) { return create_office(s, body); });
+    }
+    if (call.method != "GET") return method_not_allowed(call);
+    std::vector<const office*> sorted;
+    for (const auto& [id, o] : s.offices) sorted.push_back(&o);
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const office* a, const office* b) { return a->hierarchy < b->hierarchy; });
+    json list = json::array();
+    for (const office* o : sorted) list.push_back(office_json(s, *o));
+    return read_outcome(list);
+  }
+  auto id = parse_id(p[1]);
+  if (!id) return std::nullopt;
+  if (call.method != "GET") return method_not_allowed(call);
+  const office* o = s.find_office(*id);
+  return read_outcome(o != nullptr ? answer(office_json(s, *o)) : answer(office_not_found(*id)));
+}
+
+std::optional<rest_outcome> route_products(state& s, const rest_call& call, const segments& p) {
+  if (p.size() > 2) return std::nullopt;
+  std::optional<entity_id> id;
+  if (p.size() == 2 && !(id = parse_id(p[1]))) return std::nullopt;
+  if (call.method != "GET") return method_not_allowed(call);
+  if (p[0] == "loanproducts") {
+    return read_outcome(read_collection(
+        s.loan_products, id, +[](entity_id i) { return product_not_found(i, false); },
+        loan_product_json));
+  }
+  if (p[0] == "savingsproducts") {
+    return read_outcome(read_collection(
+        s.savings_products, id, +[](entity_id i) { return product_not_found(i, true); },
+        savings_product_json));
+  }
+  return read_outcome(read_collection(s.charges, id, &charge_not_found, charge_json));
+}
+
+}  // namespace mifos::mock::detail

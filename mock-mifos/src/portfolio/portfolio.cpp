@@ -1,0 +1,45 @@
+// portfolio.cpp: the portfolio's state and the dispatch of a call to the handler of its
+// resource (the handlers live in clients.cpp, groups.cpp, loans.cpp, savings*.cpp, offices.cpp
+// and accounting.cpp).
+#include "portfolio/portfolio.hpp"
+
+#include <utility>
+
+#include "portfolio/handlers.hpp"
+#include "portfolio/routing.hpp"
+#include "portfolio/state.hpp"
+
+namespace mifos::mock {
+
+struct portfolio::state {
+  detail::state data = detail::seeded_state();
+};
+
+portfolio::portfolio() : state_(std::make_unique<state>()) {}
+portfolio::~portfolio() = default;
+portfolio::portfolio(portfolio&&) noexcept = default;
+portfolio& portfolio::operator=(portfolio&&) noexcept = default;
+
+std::optional<rest_outcome> portfolio::handle(const rest_call& call) {
+  const detail::segments parts = detail::split_path(call.path);
+  if (parts.empty()) return std::nullopt;
+  detail::state& s = state_->data;
+  const std::string& resource = parts[0];
+  if (resource == "offices") return detail::route_offices(s, call, parts);
+  if (resource == "clients") return detail::route_clients(s, call, parts);
+  if (resource == "groups" || resource == "centers") return detail::route_groups(s, call, parts);
+  if (resource == "loans") return detail::route_loans(s, call, parts);
+  if (resource == "savingsaccounts") {
+    if (parts.size() >= 3 && parts[2] == "charges") {
+      return detail::route_savings_charges(s, call, parts);
+    }
+    return detail::route_savings(s, call, parts);
+  }
+  if (resource == "journalentries") return detail::route_journal_entries(s, call, parts);
+  if (resource == "loanproducts" || resource == "savingsproducts" || resource == "charges") {
+    return detail::route_products(s, call, parts);
+  }
+  return std::nullopt;
+}
+
+}  // namespace mifos::mock

@@ -1,0 +1,203 @@
+// mock_front.cpp: the checks every Fineract REST call goes through, in Fineract's order (API
+// root, tenant, authentication, body), then the resource handlers.
+#include "server/mock_front.hpp"
+
+#include <mifos/hooks/wire.hpp>
+
+#include "model/api_error.hpp"
+
+namespace mifos::mock {
+namespace {
+
+// dump() and the Gson writer recurse; a hostile body must not be able to exhaust the stack.
+constexpr int kMaxJsonDepth = 64;
+
+hooks::http_answer error_answer(const api_error& e) { return {e.http_status, to_json(e).dump()}; }
+
+bool nests_deeper_than(std::string_view json, int limit) {
+  int depth = 0;
+  bool in_string = false, escaped = false;
+  for (char c : json) {
+    if (in_string) {
+      if (escaped) {
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      if (++depth > limit) return true;
+    } else if (c == '}' || c == ']') {
+      --depth;
+    }
+  }
+  return false;
+}
+
+bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+}  // namespace
+
+mock_front::mock_front(mock_settings settings, ping_function ping)
+    : settings_(std::move(settings)), ping_(std::move(ping)) {
+  for (const auto& [name, password] : settings_.users) users_.add(name, password);
+  // The trailing-slash rule came with Fineract 1.7; Mifos X appended the '/' itself.
+  const bool lenient = settings_.lenient_urls || settings_.dialect == hooks::wire_dialect::mifos;
+  for (const auto& t : settings_.tenants) tenants_.try_emplace(t, hook_rules{lenient});
+}
+
+std::string_view mock_front::api_root() const noexcept {
+  return settings_.dialect == hooks::wire_dialect::mifos ? hooks::wire::kMifosApiRoot
+                                                         : hooks::wire::kFineractApiRoot;
+}
+
+front_result mock_front::handle(const hooks::delivery& request,
+                                std::chrono::system_clock::time_point now) {
+  std::lock_guard lock(mutex_);
+  try {
+    return handle_locked(request, now);
+  } catch (const std::exception&) {
+    api_error e = api_error::bad_request("error.msg.platform.service.unavailable",
+                                         "The server could not complete the request.");
+    e.http_status = 500;
+    return {error_answer(e), {}};
+  }
+}
+
+front_result mock_front::handle_locked(const hooks::delivery& request,
+                                       std::chrono::system_clock::time_point now) {
+  std::string_view path = request.path();
+  std::string_view root = api_root();
+  if (path.substr(0, root.size()) != root ||
+      (path.size() > root.size() && path[root.size()] != '/'))
+    return {error_answer(api_error::unknown_resource()), {}};
+  std::string sub_path(path.substr(root.size()));
+
+  // Tenant: the dialect's header, or ?tenantIdentifier=.
+  const auto& names = hooks::wire::header_names_for(settings_.dialect);
+  std::optional<std::string> tenant;
+  if (auto h = request.header(names.tenant)) tenant = std::string(*h);
+  auto query = request.query();
+  if (!tenant) {
+    for (const auto& [k, v] : query)
+      if (k == "tenantIdentifier") tenant = v;
+  }
+  if (!tenant || tenant->empty()) {
+    return {error_answer(api_error::bad_request(
+                "error.msg.tenant.identifier.missing",
+                "No tenant identifier found: Add request header of '" + std::string(names.tenant) +
+                    "' or add the parameter 'tenantIdentifier' to query string of request URL.")),
+            {}};
+  }
+  auto state = tenants_.find(*tenant);
+  if (state == tenants_.end()) {
+    return {error_answer(
+                api_error::bad_request("error.msg.invalid.tenant.identifier",
+                                       "The tenant identifier: " + *tenant + " is not valid.")),
+            {}};
+  }
+
+  // Body: JSON or nothing.
+  nlohmann::ordered_json body;
+  if (!blank(request.body)) {
+    if (nests_deeper_than(request.body, kMaxJsonDepth))
+      return {error_answer(api_error::bad_request("error.msg.invalid.json",
+                                                  "The request body nests too deeply.")),
+              {}};
+    body = nlohmann::ordered_json::parse(request.body, nullptr, /*allow_exceptions=*/false);
+    if (body.is_discarded())
+      return {error_answer(api_error::bad_request("error.msg.invalid.json",
+                                                  "The request body is not valid JSON.")),
+              {}};
+  }
+
+  // Credentials: POST /authentication checks them itself, everything else needs HTTP Basic.
+  const api_user* user = nullptr;
+  std::optional<rest_outcome> outcome;
+  if (sub_path == "/authentication") {
+    if (request.method != "POST") return {error_answer(api_error::unknown_resource()), {}};
+    outcome = users_.authenticate(body);
+  } else {
+    user = users_.check_basic(request.header("Authorization"));
+    if (!user) return {error_answer(api_error::unauthenticated()), {}};
+  }
+  if (!endpoint_ && (user || outcome->status == 200)) {
+    // Fineract's endpoint stops at "api/"; Mifos X's includes "v1/" (spec section 2).
+    std::string_view base =
+        settings_.dialect == hooks::wire_dialect::fineract ? root.substr(0, root.size() - 2) : root;
+    std::string host(request.header("Host").value_or("localhost"));
+    endpoint_ = "http://" + host + std::string(base);
+    if (endpoint_->back() != '/') *endpoint_ += '/';
+  }
+
+  if (!outcome) {
+    rest_call call;
+    call.method = request.method;
+    call.path = sub_path;
+    for (auto& [k, v] : query) call.query.insert_or_assign(k, v);
+    call.body = std::move(body);
+    call.user = *user;
+    call.tenant = *tenant;
+    call.now = now;
+    outcome = dispatch_locked(state->second, call);
+    if (!outcome) return {error_answer(api_error::unknown_resource()), {}};
+  }
+
+  front_result result{{outcome->status, outcome->body.dump()}, {}};
+  if (outcome->event) result.firings = firings_for(*outcome->event);
+  return result;
+}
+
+std::optional<rest_outcome> mock_front::dispatch_locked(tenant_state& t, const rest_call& call) {
+  if (call.path == "/hooks" || call.path.rfind("/hooks/", 0) == 0)
+    return t.hooks.handle(call, ping_);
+  return t.accounts.handle(call);
+}
+
+std::pair<rest_outcome, std::vector<firing>> mock_front::run(const rest_call& call) {
+  std::lock_guard lock(mutex_);
+  auto state = tenants_.find(call.tenant);
+  std::optional<rest_outcome> outcome;
+  if (state != tenants_.end()) outcome = dispatch_locked(state->second, call);
+  if (!outcome)
+    return {rest_outcome{404, to_json(api_error::unknown_resource()), std::nullopt}, {}};
+  std::vector<firing> firings;
+  if (outcome->event) firings = firings_for(*outcome->event);
+  return {std::move(*outcome), std::move(firings)};
+}
+
+std::vector<firing> mock_front::firings_for(const command_event& e) const {
+  std::vector<firing> out;
+  // Mifos X fires nothing for a failed command (spec section 4).
+  if (e.failed() && settings_.dialect == hooks::wire_dialect::mifos) return out;
+  auto state = tenants_.find(e.tenant);
+  if (state == tenants_.end()) return out;
+  payload_settings s;
+  s.dialect = settings_.dialect;
+  s.failures = settings_.failures;
+  s.endpoint = endpoint_;
+  s.lenient_urls = settings_.lenient_urls || settings_.dialect == hooks::wire_dialect::mifos;
+  for (hook& h : state->second.hooks.active_for(e.entity, e.action))
+    out.push_back({e, std::move(h), s});
+  return out;
+}
+
+void mock_front::set_hook_config(const std::string& tenant, std::int64_t hook_id,
+                                 const std::string& field, const std::string& value) {
+  std::lock_guard lock(mutex_);
+  auto state = tenants_.find(tenant);
+  if (state != tenants_.end()) state->second.hooks.set_config(hook_id, field, value);
+}
+
+std::optional<hook> mock_front::find_hook(const std::string& tenant, std::int64_t hook_id) const {
+  std::lock_guard lock(mutex_);
+  auto state = tenants_.find(tenant);
+  if (state == tenants_.end()) return std::nullopt;
+  const hook* h = state->second.hooks.find(hook_id);
+  return h ? std::optional<hook>(*h) : std::nullopt;
+}
+
+}  // namespace mifos::mock

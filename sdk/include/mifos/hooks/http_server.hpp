@@ -1,0 +1,103 @@
+// http_server.hpp: a small embedded HTTP/1.1 server that hands each request to one function.
+//
+// The receiver (receiver.hpp) is this server with the hook answer() as its function; mock-mifos
+// and the example receivers use it directly for their REST surfaces. Requests arrive as a
+// `delivery` (method, target, headers in order, body); the function returns the answer. The
+// server library is hidden behind this header.
+//
+//   mifos::hooks::http_server server(
+//       [](const mifos::hooks::delivery& request) {
+//         if (request.path() == "/ping") return mifos::hooks::http_answer{200, R"({"ok":true})"};
+//         return mifos::hooks::http_answer{404, R"({"error":"not found"})"};
+//       },
+//       {.port = 0});
+//   server.start();                       // returns once the socket accepts connections
+//   std::uint16_t port = server.port();
+//   server.wait_for_signal();             // until SIGINT or SIGTERM, then a clean stop
+//
+// Framing is strict: a duplicate or invalid Content-Length, or a request over max_request_bytes,
+// is answered 400/413 before the function runs. A function that throws gets a generic 500,
+// never the exception's text. Keep-alive per HTTP/1.1; an idle connection is closed after 60 s,
+// and a client that is too slow with its headers or body is disconnected. SIGPIPE is ignored
+// from start() on. Functions run on the serving threads, several at once when threads > 1.
+//
+// Signals: wait_for_signal() handles SIGINT and SIGTERM only while it waits. A program that may
+// receive one between start() and wait_for_signal() should block both first
+// (pthread_sigmask before start()); a blocked signal is then delivered to the wait.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "mifos/hooks/delivery.hpp"
+
+namespace mifos::hooks {
+
+struct http_answer {
+  http_answer(int status_ = 200, std::string body_ = {},
+              std::string content_type_ = "application/json")
+      : status(status_), body(std::move(body_)), content_type(std::move(content_type_)) {}
+
+  int status = 200;
+  std::string body;  // for errors: {"error":"<reason>"}; never an exception's text
+  std::string content_type = "application/json";
+  // Extra headers, e.g. Allow on a 405. Content-Type, Content-Length and Connection are
+  // written by the server.
+  std::vector<header_field> headers;
+};
+
+using http_handler = std::function<http_answer(const delivery& request)>;
+
+struct http_server_options {
+  // Interface to listen on. "0.0.0.0" accepts connections from other hosts.
+  std::string address = "127.0.0.1";
+  // TCP port; 0 picks a free one (read it back with port()).
+  std::uint16_t port = 8080;
+  // Threads serving connections.
+  int threads = 2;
+  // Largest request accepted, request line and headers included; larger gets 413.
+  std::size_t max_request_bytes = 1024 * 1024;
+  // A client that has not sent all its headers (resp. its body) by then is disconnected.
+  std::chrono::milliseconds header_timeout = std::chrono::seconds(10);
+  std::chrono::milliseconds body_timeout = std::chrono::seconds(10);
+};
+
+// Answers given, by class. Framing errors the server answers itself count as 4xx.
+struct http_server_stats {
+  std::uint64_t answered_2xx = 0;  // and every other status below 400
+  std::uint64_t answered_4xx = 0;
+  std::uint64_t answered_5xx = 0;  // a function that threw, or answered 5xx itself
+};
+
+class http_server {
+ public:
+  http_server(http_handler handler, http_server_options options = {});
+  ~http_server();  // stops if still running
+  http_server(const http_server&) = delete;
+  http_server& operator=(const http_server&) = delete;
+
+  // Binds and starts serving on background threads. Throws std::runtime_error with a readable
+  // message if the address cannot be bound.
+  void start();
+  // The bound port: the real one when options.port was 0. Valid after start().
+  std::uint16_t port() const;
+  // Stops accepting, lets requests in flight finish and get their answer, joins. Idempotent.
+  void stop();
+  // Blocks until SIGINT or SIGTERM arrives (or stop() is called elsewhere), then stops.
+  void wait_for_signal();
+
+  http_server_stats stats() const;
+  const http_server_options& options() const noexcept;
+
+ private:
+  struct impl;
+  std::unique_ptr<impl> impl_;
+};
+
+}  // namespace mifos::hooks

@@ -1,0 +1,311 @@
+// http_server.cpp: the embedded HTTP server, the only file that includes Pistache.
+//
+// It uses Pistache for what Pistache does well (accepting, epoll reactors, worker threads) and
+// frames HTTP itself (http_request_parser.hpp) on Pistache's TCP layer, because Pistache 0.0.5's
+// HTTP layer loses header order and duplicates, reads a non-numeric Content-Length as 0, leaks an
+// exception's text in a 500 for "Content-Length: -1", and answers "Connection: Close" to every
+// HTTP/1.1 client that sends no Connection header (while leaving the socket open), which halves
+// throughput for clients that take it at its word. Everything an answer depends on is decided
+// by the handler function; this file moves bytes, times connections out and counts.
+#include "mifos/hooks/http_server.hpp"
+
+#include <fcntl.h>
+#include <pistache/listener.h>
+#include <pistache/peer.h>
+#include <pistache/tcp.h>
+#include <poll.h>
+#include <pthread.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <csignal>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <string>
+
+#include "http_request_parser.hpp"
+#include "http_server_io.hpp"
+
+namespace mifos::hooks {
+namespace {
+
+using detail::clock;
+using detail::connection;
+using detail::server_state;
+using Pistache::Tcp::Peer;
+
+constexpr const char* kConnectionKey = "mifos.hooks.connection";
+
+http_answer internal_error() { return {500, R"({"error":"internal error"})"}; }
+
+// Writes an answer at once if nothing is queued before it, which is the rule: answers are small.
+// What the socket does not take goes through Pistache's write queue, which keeps the order.
+// `close_after`: half-close once written, then drain what the client still sends.
+void write_answer(const std::shared_ptr<connection>& c, const std::shared_ptr<Peer>& peer,
+                  std::string bytes, bool close_after) {
+  if (close_after) detail::begin_linger(*c);
+  std::size_t sent = c->queued_writes == 0 ? detail::send_now(*c, bytes) : 0;
+  if (sent == bytes.size()) {
+    if (close_after && c->open) ::shutdown(c->fd, SHUT_WR);
+    return;
+  }
+  ++c->queued_writes;
+  std::weak_ptr<connection> weak = c;
+  auto finish = [weak, close_after] {
+    auto alive = weak.lock();
+    if (!alive) return;
+    --alive->queued_writes;
+    if (close_after && alive->open) ::shutdown(alive->fd, SHUT_WR);
+  };
+  bytes.erase(0, sent);
+  std::size_t size = bytes.size();
+  peer->send(Pistache::RawBuffer(std::move(bytes), size))
+      .then([finish](ssize_t) { finish(); }, [finish](std::exception_ptr&) { finish(); });
+}
+
+class tcp_handler final : public Pistache::Tcp::Handler {
+ public:
+  explicit tcp_handler(std::shared_ptr<server_state> state) : state_(std::move(state)) {}
+  PROTOTYPE_OF(Pistache::Tcp::Handler, tcp_handler)
+
+  void onConnection(const std::shared_ptr<Peer>& peer) override {
+    auto c = std::make_shared<connection>(peer->fd(), state_->options.max_request_bytes);
+    detail::arm_deadline(*c, state_->options);
+    peer->putData(kConnectionKey, c);
+    std::lock_guard lock(state_->connections_mutex);
+    state_->connections[c->fd] = c;
+  }
+
+  void onDisconnection(const std::shared_ptr<Peer>& peer) override {
+    auto c = std::static_pointer_cast<connection>(peer->tryGetData(kConnectionKey));
+    if (!c) return;
+    c->open = false;  // Pistache closes the fd next: nothing may touch it from now on
+    std::lock_guard lock(state_->connections_mutex);
+    state_->connections.erase(c->fd);
+  }
+
+  void onInput(const char* data, std::size_t size, const std::shared_ptr<Peer>& peer) override {
+    auto c = std::static_pointer_cast<connection>(peer->tryGetData(kConnectionKey));
+    // After an answer that closes the connection, what the client still sends is read and
+    // dropped, so the kernel never resets the connection under an answer not yet read.
+    if (!c || c->closing) return;
+    try {
+      c->parser.append(data, size);
+      serve(c, peer);
+    } catch (...) {
+      // Only allocation failures get here: handler exceptions are caught in serve(). An
+      // exception must not reach Pistache's reactor loop, which would end the worker thread.
+      ++state_->answered_5xx;
+      try {
+        write_answer(c, peer, detail::render(internal_error(), {}), true);
+      } catch (...) {
+        detail::begin_linger(*c);
+      }
+    }
+  }
+
+ private:
+  void serve(const std::shared_ptr<connection>& c, const std::shared_ptr<Peer>& peer) {
+    for (;;) {
+      detail::parse_step step = c->parser.parse();
+      if (step.status == detail::parse_status::need_more) {
+        if (step.send_continue) write_answer(c, peer, "HTTP/1.1 100 Continue\r\n\r\n", false);
+        detail::arm_deadline(*c, state_->options);
+        return;
+      }
+      if (step.status == detail::parse_status::failed) {
+        ++state_->answered_4xx;
+        http_answer a{step.error_status, nlohmann::json{{"error", step.error_reason}}.dump()};
+        write_answer(c, peer, detail::render(a, {}), true);
+        return;
+      }
+      detail::http_request request = c->parser.take();
+      c->deadline = 0;  // a handler may take its time: the sweeper leaves this connection alone
+      c->armed_phase.reset();
+      http_answer a = run_handler(request.message);
+      count(a.status);
+      detail::render_options how;
+      how.keep_alive = request.keep_alive && !state_->stopping;
+      how.head_only = request.head_only;
+      write_answer(c, peer, detail::render(a, how), !how.keep_alive);
+      if (!how.keep_alive) return;
+    }
+  }
+
+  http_answer run_handler(const delivery& request) {
+    try {
+      return state_->handler(request);
+    } catch (...) {
+      return internal_error();  // the exception's text never reaches the client
+    }
+  }
+
+  void count(int status) {
+    if (status >= 500) {
+      ++state_->answered_5xx;
+    } else if (status >= 400) {
+      ++state_->answered_4xx;
+    } else {
+      ++state_->answered_2xx;
+    }
+  }
+
+  std::shared_ptr<server_state> state_;
+};
+
+// Self-pipe for wait_for_signal(): the handler only writes a byte, which is async-signal-safe.
+int g_signal_pipe[2] = {-1, -1};
+std::once_flag g_signal_pipe_once;
+
+extern "C" void on_stop_signal(int) {
+  int saved = errno;
+  char byte = 1;
+  [[maybe_unused]] auto n = ::write(g_signal_pipe[1], &byte, 1);
+  errno = saved;
+}
+
+void drain(int fd) {
+  char buf[64];
+  while (::read(fd, buf, sizeof buf) > 0) {
+  }
+}
+
+}  // namespace
+
+struct http_server::impl {
+  impl(http_handler h, http_server_options o)
+      : state(std::make_shared<server_state>(std::move(h), std::move(o))) {}
+
+  std::shared_ptr<server_state> state;
+  std::unique_ptr<Pistache::Tcp::Listener> listener;
+  std::uint16_t port = 0;
+  std::mutex lifecycle;  // start() and stop()
+  bool running = false;
+  detail::sweeper sweeper;
+  int wake[2] = {-1, -1};  // stop() writes here so wait_for_signal() returns
+};
+
+http_server::http_server(http_handler handler, http_server_options options)
+    : impl_(std::make_unique<impl>(std::move(handler), std::move(options))) {
+  if (::pipe2(impl_->wake, O_NONBLOCK | O_CLOEXEC) != 0)
+    throw std::runtime_error("mifos::hooks::http_server: cannot create a pipe");
+}
+
+http_server::~http_server() {
+  try {
+    stop();
+  } catch (...) {
+    // stop() throws only if Pistache cannot signal its own threads; a destructor must not.
+  }
+  ::close(impl_->wake[0]);
+  ::close(impl_->wake[1]);
+}
+
+void http_server::start() {
+  std::lock_guard lock(impl_->lifecycle);
+  if (impl_->running) return;
+  struct sigaction ignore {};
+  ignore.sa_handler = SIG_IGN;
+  ::sigaction(SIGPIPE, &ignore, nullptr);  // a client that goes away must not end the process
+
+  const http_server_options& o = impl_->state->options;
+  std::string where = o.address + ":" + std::to_string(o.port);
+  std::unique_ptr<Pistache::Tcp::Listener> listener;
+  try {
+    listener = std::make_unique<Pistache::Tcp::Listener>(
+        Pistache::Address(o.address, Pistache::Port(o.port)));
+    listener->init(static_cast<std::size_t>(std::max(1, o.threads)),
+                   Pistache::Flags<Pistache::Tcp::Options>(Pistache::Tcp::Options::ReuseAddr) |
+                       Pistache::Tcp::Options::NoDelay);
+    listener->setHandler(std::make_shared<tcp_handler>(impl_->state));
+    listener->bind();
+  } catch (const std::exception& e) {
+    throw std::runtime_error("mifos::hooks::http_server: cannot listen on " + where + ": " +
+                             e.what());
+  }
+  impl_->state->stopping = false;
+
+  // Threads started here inherit a mask that blocks SIGINT and SIGTERM, so these signals reach the
+  // thread in wait_for_signal() (or the application's own threads), never a worker.
+  sigset_t stop_signals, old_mask;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, &old_mask);
+  try {
+    listener->runThreaded();
+    impl_->sweeper.start(impl_->state);
+  } catch (...) {
+    pthread_sigmask(SIG_SETMASK, &old_mask, nullptr);
+    throw std::runtime_error("mifos::hooks::http_server: cannot start serving on " + where);
+  }
+  pthread_sigmask(SIG_SETMASK, &old_mask, nullptr);
+  impl_->port = static_cast<std::uint16_t>(listener->getPort());
+  impl_->listener = std::move(listener);
+  drain(impl_->wake[0]);
+  impl_->running = true;
+}
+
+std::uint16_t http_server::port() const { return impl_->port; }
+
+void http_server::stop() {
+  std::lock_guard lock(impl_->lifecycle);
+  if (!impl_->running) return;
+  impl_->state->stopping = true;  // answers from now on close their connection
+  impl_->listener->shutdown();    // stops accepting and tells the workers to finish
+  // The listener's destructor joins the workers. A handler that is running completes first, and
+  // its answer is written by that same worker, so requests in flight get their answer.
+  impl_->listener.reset();
+  impl_->sweeper.stop();
+  // Pistache leaves connections open when it stops; close them so clients see the end.
+  detail::close_all(*impl_->state);
+  impl_->running = false;
+  char byte = 1;
+  [[maybe_unused]] auto n = ::write(impl_->wake[1], &byte, 1);
+}
+
+void http_server::wait_for_signal() {
+  {
+    std::lock_guard lock(impl_->lifecycle);
+    if (!impl_->running) return;
+  }
+  std::call_once(g_signal_pipe_once, [] {
+    if (::pipe2(g_signal_pipe, O_NONBLOCK | O_CLOEXEC) != 0)
+      throw std::runtime_error("mifos::hooks::http_server: cannot create a pipe");
+  });
+  struct sigaction on_signal {
+  }, old_int{}, old_term{};
+  on_signal.sa_handler = on_stop_signal;
+  sigemptyset(&on_signal.sa_mask);
+  ::sigaction(SIGINT, &on_signal, &old_int);
+  ::sigaction(SIGTERM, &on_signal, &old_term);
+  drain(g_signal_pipe[0]);  // a signal from an earlier wait must not end this one
+  // Unblocked only here: a signal that arrived while the caller had them blocked (hello-receiver
+  // blocks them before start()) is delivered now instead of being lost.
+  sigset_t stop_signals, old_mask;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_UNBLOCK, &stop_signals, &old_mask);
+
+  pollfd fds[2] = {{g_signal_pipe[0], POLLIN, 0}, {impl_->wake[0], POLLIN, 0}};
+  while (::poll(fds, 2, -1) < 0 && errno == EINTR) {
+  }
+
+  pthread_sigmask(SIG_SETMASK, &old_mask, nullptr);
+  ::sigaction(SIGINT, &old_int, nullptr);
+  ::sigaction(SIGTERM, &old_term, nullptr);
+  stop();
+}
+
+http_server_stats http_server::stats() const {
+  const server_state& s = *impl_->state;
+  return {s.answered_2xx.load(), s.answered_4xx.load(), s.answered_5xx.load()};
+}
+
+const http_server_options& http_server::options() const noexcept { return impl_->state->options; }
+
+}  // namespace mifos::hooks
