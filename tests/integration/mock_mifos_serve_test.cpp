@@ -33,6 +33,8 @@ struct dialect_case {
   const char* format;
 };
 
+void PrintTo(const dialect_case& c, std::ostream* os) { *os << c.dialect << "/" << c.format; }
+
 class MockMifosDelivers : public ::testing::TestWithParam<dialect_case> {};
 
 TEST_P(MockMifosDelivers, AClientCreatedThroughTheApiReachesTheReceiverAsThatEvent) {
