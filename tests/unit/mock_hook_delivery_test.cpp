@@ -136,7 +136,7 @@ TEST(HookPayloadRegistration, headers_carry_the_tenant_and_the_client_headers) {
       {"Host", "127.0.0.1:9191"},
       {"Connection", "Keep-Alive"},
       {"Accept-Encoding", "gzip"},
-      {"User-Agent", "okhttp/4.12.0"}};
+      {"User-Agent", "okhttp/2.4.0"}};
   EXPECT_EQ(out->message.headers, want);
 }
 

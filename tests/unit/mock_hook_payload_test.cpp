@@ -182,7 +182,7 @@ TEST(HookPayloadMifos, delivery_uses_the_x_mifos_headers_and_a_slash_after_the_u
       {"Host", "127.0.0.1:9000"},
       {"Connection", "Keep-Alive"},
       {"Accept-Encoding", "gzip"},
-      {"User-Agent", "okhttp/4.12.0"}};
+      {"User-Agent", "okhttp/2.4.0"}};
   EXPECT_EQ(out->message.headers, want);
 }
 

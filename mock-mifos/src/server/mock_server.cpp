@@ -11,14 +11,15 @@ namespace mifos::mock {
 namespace {
 
 // Fineract checks a new hook's Payload URL with a GET; any answer will do (spec section 2).
-bool ping(const std::string& payload_url, const send_options& options) {
+bool ping(const std::string& payload_url, hooks::wire_dialect dialect,
+          const send_options& options) {
   auto url = parse_http_url(payload_url);
   if (!url) return false;
   hooks::delivery d;
   d.method = "GET";
   d.target = url->target;
   d.headers = {{"Host", url->host_header()},
-               {"User-Agent", std::string(hooks::wire::kFineractUserAgent)}};
+               {"User-Agent", std::string(hooks::wire::user_agent_for(dialect))}};
   return send_once(url->origin(), d, options).answered();
 }
 
@@ -41,8 +42,8 @@ mock_server::mock_server(serve_options options,
                          std::function<void(const logged_delivery&)> on_delivery)
     : options_(std::move(options)),
       log_(options_.log_capacity),
-      front_(options_.mock,
-             [sending = options_.sending](const std::string& url) { return ping(url, sending); }),
+      front_(options_.mock, [dialect = options_.mock.dialect, sending = options_.sending](
+                                const std::string& url) { return ping(url, dialect, sending); }),
       firer_(front_, log_, options_.senders, std::move(on_delivery), options_.sending) {
   hooks::http_server_options s;
   s.address = options_.address;

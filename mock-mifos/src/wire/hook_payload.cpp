@@ -61,13 +61,13 @@ std::optional<http_url> delivery_url(std::string_view payload_url, const payload
 
 // The headers OkHttp adds after the application's own, then the whole request.
 outgoing_delivery finish(const http_url& url, std::vector<hooks::header_field> headers,
-                         std::string_view type, std::string body) {
+                         std::string_view type, std::string body, hooks::wire_dialect dialect) {
   headers.push_back({"Content-Type", std::string(type)});
   headers.push_back({"Content-Length", std::to_string(body.size())});
   headers.push_back({"Host", url.host_header()});
   headers.push_back({"Connection", "Keep-Alive"});
   headers.push_back({"Accept-Encoding", "gzip"});
-  headers.push_back({"User-Agent", std::string(hooks::wire::kFineractUserAgent)});
+  headers.push_back({"User-Agent", std::string(hooks::wire::user_agent_for(dialect))});
   outgoing_delivery out;
   out.origin = url.origin();
   out.message.method = "POST";
@@ -109,7 +109,8 @@ std::optional<outgoing_delivery> build_hook_delivery(const command_event& e, con
     headers.push_back({std::string(names.api_key), *api_key});
   else if (s.endpoint)
     headers.push_back({std::string(names.endpoint), *s.endpoint});
-  return finish(*url, std::move(headers), content_type(format, s.dialect), std::move(*body));
+  return finish(*url, std::move(headers), content_type(format, s.dialect), std::move(*body),
+                s.dialect);
 }
 
 std::optional<outgoing_delivery> build_sms_registration(const command_event& e, const hook& h,
@@ -138,7 +139,7 @@ std::optional<outgoing_delivery> build_sms_registration(const command_event& e, 
   std::vector<hooks::header_field> headers;
   headers.push_back({std::string(hooks::wire::header_names_for(s.dialect).tenant), e.tenant});
   return finish(*url, std::move(headers), hooks::wire::kJsonContentType,
-                gson_json(body, /*numbers_as_doubles=*/false));
+                gson_json(body, /*numbers_as_doubles=*/false), s.dialect);
 }
 
 }  // namespace mifos::mock

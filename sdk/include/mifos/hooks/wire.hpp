@@ -28,8 +28,8 @@ struct header_names {
 };
 
 inline constexpr header_names kFineractHeaders{"X-Fineract-Entity", "X-Fineract-Action",
-                                               "Fineract-Platform-TenantId",
-                                               "X-Fineract-Endpoint", "X-Fineract-API-Key"};
+                                               "Fineract-Platform-TenantId", "X-Fineract-Endpoint",
+                                               "X-Fineract-API-Key"};
 inline constexpr header_names kMifosHeaders{"X-Mifos-Entity", "X-Mifos-Action",
                                             "X-Mifos-Platform-TenantId", "X-Mifos-Endpoint",
                                             "X-Mifos-API-Key"};
@@ -44,8 +44,13 @@ inline constexpr std::string_view kFineractFormContentType = "application/x-www-
 inline constexpr std::string_view kMifosFormContentType =
     "application/x-www-form-urlencoded; charset=UTF-8";
 
-// The HTTP client Fineract sends with (OkHttp 4) and the headers it adds.
+// The HTTP clients each sender used: Fineract's OkHttp 4, Mifos X's OkHttp 2 (under Retrofit 1).
 inline constexpr std::string_view kFineractUserAgent = "okhttp/4.12.0";
+inline constexpr std::string_view kMifosUserAgent = "okhttp/2.4.0";
+
+constexpr std::string_view user_agent_for(wire_dialect d) noexcept {
+  return d == wire_dialect::mifos ? kMifosUserAgent : kFineractUserAgent;
+}
 
 // REST API roots.
 inline constexpr std::string_view kFineractApiRoot = "/fineract-provider/api/v1";
@@ -53,15 +58,27 @@ inline constexpr std::string_view kMifosApiRoot = "/mifosng-provider/api/v1";
 
 // Envelope keys in the fixed order Fineract writes them (a Java HashMap's iteration order).
 inline constexpr std::string_view kEnvelopeKeyOrder[] = {
-    "createdByName", "request",           "clientId",   "createdBy", "officeId",
-    "entityName",    "response",          "createdByFullName", "actionName", "timestamp"};
+    "createdByName", "request",  "clientId",          "createdBy",  "officeId",
+    "entityName",    "response", "createdByFullName", "actionName", "timestamp"};
 
 // Command-result keys in the order Fineract's serializer writes them (spec section 3).
-inline constexpr std::string_view kCommandResultKeyOrder[] = {
-    "commandId",     "officeId",   "groupId",         "clientId",   "loanId",
-    "savingsId",     "resourceId", "subResourceId",   "transactionId", "changes",
-    "creditBureauReportData", "resourceIdentifier", "productId", "gsimId", "glimId",
-    "resourceExternalId", "subResourceExternalId"};
+inline constexpr std::string_view kCommandResultKeyOrder[] = {"commandId",
+                                                              "officeId",
+                                                              "groupId",
+                                                              "clientId",
+                                                              "loanId",
+                                                              "savingsId",
+                                                              "resourceId",
+                                                              "subResourceId",
+                                                              "transactionId",
+                                                              "changes",
+                                                              "creditBureauReportData",
+                                                              "resourceIdentifier",
+                                                              "productId",
+                                                              "gsimId",
+                                                              "glimId",
+                                                              "resourceExternalId",
+                                                              "subResourceExternalId"};
 
 }  // namespace wire
 }  // namespace mifos::hooks
