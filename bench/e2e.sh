@@ -18,7 +18,7 @@
 #   bench/e2e.sh                       # builds build/bench-rel if needed, 2 rounds of 10 s
 #   bench/e2e.sh --duration 30s --rounds 3
 #
-# Needs wrk and node: `scripts/setup --bench` installs them (or: apt-get install -y wrk nodejs).
+# Needs wrk (`scripts/setup --bench`) and node (`scripts/setup`).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -68,7 +68,7 @@ duration_s=${BASH_REMATCH[1]}
 [[ "${BASH_REMATCH[2]}" == m ]] && duration_s=$((duration_s * 60))
 
 command -v wrk >/dev/null || die "wrk is not installed: run scripts/setup --bench (or apt-get install -y wrk)"
-command -v node >/dev/null || die "node is not installed: run scripts/setup --bench (or apt-get install -y nodejs)"
+command -v node >/dev/null || die "node is not installed: run scripts/setup (or apt-get install -y nodejs)"
 command -v ss >/dev/null || die "ss is not installed (apt-get install -y iproute2)"
 
 # --- build -------------------------------------------------------------------------------------
