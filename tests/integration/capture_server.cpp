@@ -118,6 +118,12 @@ void capture_server::set_response(int status, std::string body,
   extra_headers_ = std::move(extra_headers);
 }
 
+void capture_server::set_raw_response(std::vector<std::string> pieces, bool close_after) {
+  std::lock_guard guard(mutex_);
+  raw_pieces_ = std::move(pieces);
+  raw_close_after_ = close_after;
+}
+
 std::vector<std::string> capture_server::requests() const {
   std::lock_guard guard(mutex_);
   return requests_;
@@ -136,6 +142,44 @@ std::size_t capture_server::connection_count() const {
 bool capture_server::wait_for_requests(std::size_t n, std::chrono::milliseconds timeout) const {
   std::unique_lock lock(mutex_);
   return request_seen_.wait_for(lock, timeout, [&] { return requests_.size() >= n; });
+}
+
+std::size_t capture_server::client_closes() const {
+  std::lock_guard guard(mutex_);
+  return client_closes_;
+}
+
+std::vector<std::string> capture_server::partial_requests() const {
+  std::lock_guard guard(mutex_);
+  return partial_requests_;
+}
+
+bool capture_server::wait_for_client_closes(std::size_t n,
+                                            std::chrono::milliseconds timeout) const {
+  std::unique_lock lock(mutex_);
+  return request_seen_.wait_for(lock, timeout, [&] { return client_closes_ >= n; });
+}
+
+void capture_server::note_client_close(const std::string& pending) {
+  {
+    std::lock_guard guard(mutex_);
+    ++client_closes_;
+    if (!pending.empty()) partial_requests_.push_back(pending);
+  }
+  request_seen_.notify_all();
+}
+
+bool capture_server::write_all(int fd, std::string_view rest) {
+  while (!rest.empty()) {
+    pollfd fds[2] = {{fd, POLLOUT, 0}, {wake_[0], POLLIN, 0}};
+    if (::poll(fds, 2, -1) < 0 && errno != EINTR) return false;
+    if (fds[1].revents != 0) return false;
+    const ssize_t n = ::send(fd, rest.data(), rest.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+    if (n < 0 && (errno == EAGAIN || errno == EINTR)) continue;
+    if (n <= 0) return false;
+    rest.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return true;
 }
 
 bool capture_server::wait_readable(int fd) {
@@ -177,6 +221,7 @@ bool capture_server::read_request(int fd, std::string& pending, std::string& out
     }
     if (!wait_readable(fd)) return false;
     const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
+    if (n == 0) note_client_close(pending);
     if (n <= 0) return false;
     pending.append(buffer, static_cast<std::size_t>(n));
   }
@@ -188,6 +233,8 @@ void capture_server::serve(int fd) {
   while (read_request(fd, pending, request)) {
     behaviour b;
     std::string answer;
+    std::vector<std::string> raw;
+    bool raw_close = false;
     {
       std::lock_guard guard(mutex_);
       requests_.push_back(request);
@@ -196,26 +243,32 @@ void capture_server::serve(int fd) {
                "\r\nContent-Length: " + std::to_string(body_.size()) + "\r\n";
       for (const auto& h : extra_headers_) answer += h + "\r\n";
       answer += "\r\n" + body_;
+      raw = raw_pieces_;
+      raw_close = raw_close_after_;
     }
     request_seen_.notify_all();
     if (b == behaviour::never_answer) {
       // Hold the connection, discarding anything more, until the client leaves or we stop.
       char sink[4096];
-      while (wait_readable(fd) && ::recv(fd, sink, sizeof sink, 0) > 0) {
+      ssize_t n = 0;
+      while (wait_readable(fd) && (n = ::recv(fd, sink, sizeof sink, 0)) > 0) {
       }
+      if (n == 0) note_client_close({});
       break;
     }
-    std::string_view rest = answer;
-    while (!rest.empty()) {
-      pollfd fds[2] = {{fd, POLLOUT, 0}, {wake_[0], POLLIN, 0}};
-      if (::poll(fds, 2, -1) < 0 && errno != EINTR) break;
-      if (fds[1].revents != 0) break;
-      const ssize_t n = ::send(fd, rest.data(), rest.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
-      if (n < 0 && (errno == EAGAIN || errno == EINTR)) continue;
-      if (n <= 0) break;
-      rest.remove_prefix(static_cast<std::size_t>(n));
+    if (!raw.empty()) {
+      bool ok = true;
+      for (std::size_t i = 0; ok && i < raw.size(); ++i) {
+        if (i > 0) {
+          pollfd wake = {wake_[0], POLLIN, 0};
+          ok = ::poll(&wake, 1, 10) == 0;  // a pause between pieces, cut short by a stop
+        }
+        ok = ok && write_all(fd, raw[i]);
+      }
+      if (!ok || raw_close || lower(head_value(request, "connection")) == "close") break;
+      continue;
     }
-    if (!rest.empty() || lower(head_value(request, "connection")) == "close") break;
+    if (!write_all(fd, answer) || lower(head_value(request, "connection")) == "close") break;
   }
   ::close(fd);
 }

@@ -16,9 +16,9 @@ namespace mifos::mock {
 struct pacing_options {
   enum class mode { recorded, rate, max };
   mode how = mode::recorded;
-  double speed = 1.0;                   // recorded: gaps divided by this (> 0)
+  double speed = 1.0;                      // recorded: gaps divided by this (> 0)
   std::optional<std::int64_t> max_gap_us;  // recorded: no gap longer than this (after speed)
-  double rate = 0;                      // rate: deliveries per second (> 0)
+  double rate = 0;                         // rate: deliveries per second (> 0)
 
   static pacing_options recorded(double speed = 1.0, std::optional<std::int64_t> max_gap_us = {});
   static pacing_options at_rate(double per_second);
@@ -41,7 +41,8 @@ class pacer {
   std::uint64_t count_ = 0;
   std::optional<std::int64_t> last_offset_;
   std::int64_t last_due_ = 0;
-  double rate_phase_us_ = 0;
+  // recorded: the due time before rounding, so rounding each gap / speed never adds up to drift.
+  double exact_due_us_ = 0;
 };
 
 }  // namespace mifos::mock

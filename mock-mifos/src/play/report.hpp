@@ -9,6 +9,7 @@
 //   std::cout << render_text(r);
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -74,7 +75,10 @@ class play_report {
   std::optional<double> asked_rate() const noexcept { return asked_rate_; }
   double achieved_rate() const noexcept;  // sent per second of elapsed time
   std::int64_t elapsed_us() const noexcept { return elapsed_us_; }
-  // One point per second of the run (by intended time): count and p99 latency of that second.
+  // One point per second of the run that had traffic (by intended time): count and p99 latency
+  // of that second. The p99 comes from a coarse histogram (within ~20%, interpolated, never above
+  // that second's max). A run longer than 4.5 hours gets one point per 2, 4, ... seconds
+  // (at_s: the first of them), so that memory stays bounded.
   struct second { std::int64_t at_s; std::uint64_t count; std::int64_t p99_us; };
   std::vector<second> timeline() const;
 
@@ -83,7 +87,18 @@ class play_report {
   latency_histogram latencies_;
   std::map<int, std::uint64_t> per_status_;
   std::map<std::string, std::map<int, std::uint64_t>> per_event_;
-  std::map<std::int64_t, latency_histogram> per_second_;
+  // Per second of the run, a count and a coarse histogram (64 half-octave buckets): a full
+  // latency_histogram per second would grow by 26 KB a second. Indexed by second >> span_shift_;
+  // when a run outlasts kMaxSeconds, neighbours merge and each point covers twice the time, so
+  // the memory stays bounded however long the run.
+  struct second_record {
+    std::uint32_t count = 0;
+    std::uint32_t max_us = 0;  // clamped to 1 h, which fits
+    std::array<std::uint32_t, 64> buckets{};
+  };
+  static constexpr std::size_t kMaxSeconds = 16384;  // ~4.3 MB, 4.5 hours at one per second
+  std::vector<second_record> per_second_;
+  int span_shift_ = 0;
   std::uint64_t dropped_ = 0, duplicated_ = 0, malformed_ = 0, disconnected_ = 0;
   std::int64_t elapsed_us_ = 0;
 };

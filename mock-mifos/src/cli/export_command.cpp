@@ -1,0 +1,138 @@
+// export_command.cpp: `mock-mifos export`, a traffic file as vegeta targets or a k6 script.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "cli/flags.hpp"
+#include "traffic/export.hpp"
+#include "traffic/traffic_source.hpp"
+
+namespace mifos::mock::cli {
+namespace {
+
+constexpr const char* kUsage =
+    R"(usage: mock-mifos export FILE --format k6|vegeta --out PATH [options]
+
+Turns a traffic file (JSON Lines or HAR) into input for a distributed load tool, so runs
+bigger than one machine go to it:
+
+  vegeta   JSON targets, one per line, for 'vegeta attack -format=json':
+           {"method":"POST","url":"http://...","body":"<base64>","header":{"Name":["value"]}}
+           Host and Content-Length are left out (vegeta writes them).
+  k6       a script for 'k6 run': every request in file order, sent by a constant-arrival-rate
+           scenario at the recorded rate; 'k6 run -e TARGET=URL -e RATE=N -e DURATION=60s'
+           changes the origin, the rate (per second) and the duration.
+
+options:
+  --format F     k6 or vegeta; required
+  --out PATH     a directory (an existing one, a path ending in '/', or a name without an
+                 extension; created if needed) gets targets.jsonl or script.js; any other path
+                 is the file itself; "-" is stdout. Required
+  --target URL   where the requests go (default http://127.0.0.1:8080). Without a path (or
+                 with "/") each request keeps its recorded path and query; with a path, that
+                 path and query replace every request's.
+  --help         print this text and exit
+
+What was written is said on stderr.
+)";
+
+int usage_error(const std::string& message) {
+  std::cerr << "mock-mifos export: " << message << "\n"
+            << "Run 'mock-mifos export --help' for the options.\n";
+  return 2;
+}
+
+// The file to write for --out `out`: a directory gets the format's file name inside it.
+std::filesystem::path output_file(const std::string& out, const std::string& format) {
+  namespace fs = std::filesystem;
+  const fs::path path(out);
+  std::error_code ec;
+  const bool directory =
+      fs::is_directory(path, ec) || out.ends_with('/') || !path.filename().has_extension();
+  if (!directory) return path;
+  return path / (format == "k6" ? "script.js" : "targets.jsonl");
+}
+
+}  // namespace
+
+int export_command(int argc, char** argv) {
+  flag_spec spec{{"format", "out", "target"}, {"help"}};
+  auto read = read_flags(argc, argv, spec);
+  if (auto* error = std::get_if<std::string>(&read)) return usage_error(*error);
+  const flag_values& flags = std::get<flag_values>(read);
+  if (flags.has("help")) {
+    std::cout << kUsage;
+    return 0;
+  }
+  if (flags.positional.empty()) return usage_error("a traffic FILE is required");
+  if (flags.positional.size() > 1) return usage_error("one FILE only, not " + flags.positional[1]);
+  const std::string input = flags.positional[0];
+  const auto format = flags.last("format");
+  if (!format) return usage_error("--format k6|vegeta is required");
+  if (*format != "k6" && *format != "vegeta")
+    return usage_error("--format must be k6 or vegeta, not \"" + *format + "\"");
+  const auto out = flags.last("out");
+  if (!out || out->empty()) return usage_error("--out PATH is required");
+  const std::string target_text = flags.last("target").value_or("http://127.0.0.1:8080");
+  const auto target = parse_http_url(target_text);
+  if (!target) return usage_error("--target must be an http(s) URL, not \"" + target_text + "\"");
+
+  std::string error;
+  auto source = open_traffic_file(input, error);
+  if (!source) {
+    std::cerr << "mock-mifos export: " << error << "\n";
+    return 1;
+  }
+
+  std::ofstream file;
+  std::ostream* sink = &std::cout;
+  std::string written_to = "stdout";
+  if (*out != "-") {
+    const auto path = output_file(*out, *format);
+    std::error_code ec;
+    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
+    file.open(path, std::ios::binary | std::ios::trunc);
+    if (!file) {
+      std::cerr << "mock-mifos export: cannot write " << path.string() << "\n";
+      return 1;
+    }
+    sink = &file;
+    written_to = path.string();
+  }
+
+  const k6_options k6{*target, std::filesystem::path(input).filename().string()};
+  std::size_t count = 0;
+  std::int64_t first = 0, last = 0;
+  if (*format == "k6") *sink << k6_script_head(k6);
+  while (auto record = source->next(error)) {
+    first = count == 0 ? record->offset_us : std::min(first, record->offset_us);
+    last = count == 0 ? record->offset_us : std::max(last, record->offset_us);
+    ++count;
+    if (*format == "k6")
+      *sink << k6_request_entry(*record, k6);
+    else
+      *sink << vegeta_target(record->message, *target) << '\n';
+  }
+  if (!error.empty()) {
+    std::cerr << "mock-mifos export: " << error << "\n";
+    return 1;
+  }
+  const k6_pace pace = recorded_pace(count, last - first);
+  if (*format == "k6") *sink << k6_script_tail(pace, k6);
+  sink->flush();
+  if (!*sink) {
+    std::cerr << "mock-mifos export: writing " << written_to << " failed\n";
+    return 1;
+  }
+  std::cerr << "mock-mifos export: wrote " << count << " requests to " << written_to << " ("
+            << *format;
+  if (*format == "k6")
+    std::cerr << ", " << pace.rate << " per " << pace.time_unit << " for " << pace.duration_s
+              << " s";
+  std::cerr << ", target " << target->origin() << ")\n";
+  return 0;
+}
+
+}  // namespace mifos::mock::cli
