@@ -1,5 +1,7 @@
 #include "cli/flags.hpp"
 
+#include "play/duration_text.hpp"
+
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -78,16 +80,8 @@ std::variant<double, std::string> read_positive(const std::string& flag, const s
 
 std::variant<std::int64_t, std::string> read_duration(const std::string& flag,
                                                        const std::string& text) {
-  std::size_t unit = text.find_first_not_of("0123456789.");
-  std::string number = text.substr(0, unit);
-  std::string suffix = unit == std::string::npos ? "" : text.substr(unit);
-  double scale = suffix == "us" ? 1 : suffix == "ms" ? 1e3 : suffix == "s" ? 1e6 : suffix == "m" ? 6e7 : 0;
-  char* end = nullptr;
-  double value = std::strtod(number.c_str(), &end);
-  if (scale == 0 || number.empty() || end != number.c_str() + number.size() || value < 0 ||
-      value * scale > 1e15)
-    return "--" + flag + " must be a duration such as 500ms, 10s or 2m, not \"" + text + "\"";
-  return static_cast<std::int64_t>(std::llround(value * scale));
+  if (auto us = detail::parse_duration_us(text)) return *us;
+  return "--" + flag + " must be a duration such as 500ms, 10s or 2m, not \"" + text + "\"";
 }
 
 }  // namespace mifos::mock::cli

@@ -39,7 +39,7 @@ std::variant<std::uint64_t, std::string> read_number(const std::string& flag,
                                                      const std::string& text, std::uint64_t min,
                                                      std::uint64_t max);
 
-// A duration: a number with a unit us, ms, s or m ("500ms", "10s", "1.5s", "2m"); in
+// A duration: a number with a unit us, ms, s, m or h ("500ms", "10s", "1.5s", "2m"); in
 // microseconds, or an error message naming the flag.
 std::variant<std::int64_t, std::string> read_duration(const std::string& flag,
                                                        const std::string& text);

@@ -2,6 +2,7 @@
 // microseconds on one steady clock, counted from the start of the run.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 

@@ -131,7 +131,9 @@ class player {
         auto it = events_in_flight_.find(r.id);
         std::string event = it == events_in_flight_.end() ? "-" : std::move(it->second);
         if (it != events_in_flight_.end()) events_in_flight_.erase(it);
-        report_.add({std::move(event), r.status, r.done_us - r.intended_us, r.intended_us});
+        std::optional<std::int64_t> lag;
+        if (r.sent_us > 0) lag = r.sent_us - r.intended_us;
+        report_.add({std::move(event), r.status, r.done_us - r.intended_us, r.intended_us, lag});
         last_done = std::max(last_done, r.done_us);
       }
       done.clear();

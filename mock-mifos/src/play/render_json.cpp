@@ -12,6 +12,7 @@
 //     "events": {"LOAN.REPAYMENT": {"200": 500, "total": 500}},  per entity.action ("-": none)
 //     "latency_us": {"count", "min", "mean", "p50", "p90", "p99", "p99_9", "max"},
 //                                    microseconds from the intended send time to the answer
+//     "send_lag_us": {"p50", "p99", "max"}: actual minus intended send time (open-model runs),
 //     "faults": {"dropped", "duplicated", "malformed", "disconnected"},
 //     "histogram": [{"le_us": 1239, "count": 57}, ...],   non-empty latency buckets, ascending;
 //                                    le_us is the largest value the bucket holds
@@ -52,6 +53,12 @@ nlohmann::ordered_json render_json(const play_report& r) {
   latency["min"] = h.min();
   latency["mean"] = h.mean();
   for (const auto& f : detail::latency_figures(r)) latency[f.json_key] = f.us;
+
+  const latency_histogram& lag = r.send_lags();
+  if (lag.count() > 0) {
+    out["send_lag_us"] = {
+        {"p50", lag.percentile(50)}, {"p99", lag.percentile(99)}, {"max", lag.max()}};
+  }
 
   out["faults"] = {{"dropped", r.dropped()},
                    {"duplicated", r.duplicated()},

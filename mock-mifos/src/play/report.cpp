@@ -28,6 +28,7 @@ play_report::play_report(std::optional<double> asked_rate) : asked_rate_(asked_r
 
 void play_report::add(const play_result& r) {
   latencies_.record(r.latency_us);
+  if (r.send_lag_us) send_lags_.record(std::max<std::int64_t>(0, *r.send_lag_us));
   ++per_status_[r.status];
   ++per_event_[r.event][r.status];
 

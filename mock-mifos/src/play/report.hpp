@@ -12,11 +12,11 @@
 #include <array>
 #include <cstdint>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace mifos::mock {
 
@@ -43,10 +43,22 @@ class latency_histogram {
 };
 
 struct play_result {
-  std::string event;      // "LOAN.REPAYMENT", or "-" when the delivery had no entity header
-  int status = 0;         // 0: no response
+  play_result() = default;
+  play_result(std::string event_, int status_, std::int64_t latency, std::int64_t intended,
+              std::optional<std::int64_t> send_lag = {})
+      : event(std::move(event_)),
+        status(status_),
+        latency_us(latency),
+        intended_us(intended),
+        send_lag_us(send_lag) {}
+
+  std::string event;             // "LOAN.REPAYMENT", or "-" when the delivery had no entity header
+  int status = 0;                // 0: no response
   std::int64_t latency_us = 0;   // done minus intended send time
   std::int64_t intended_us = 0;  // from the start of the run
+  // How late its first byte left: actual minus intended send time (the scheduling error of an
+  // open-model run); nothing when unknown.
+  std::optional<std::int64_t> send_lag_us;
 };
 
 class play_report {
@@ -63,6 +75,8 @@ class play_report {
 
   std::uint64_t sent() const noexcept { return latencies_.count(); }
   const latency_histogram& latencies() const noexcept { return latencies_; }
+  // Actual minus intended send times (empty when the player gave none).
+  const latency_histogram& send_lags() const noexcept { return send_lags_; }
   const std::map<int, std::uint64_t>& per_status() const noexcept { return per_status_; }
   // event -> (status -> count)
   const std::map<std::string, std::map<int, std::uint64_t>>& per_event() const noexcept {
@@ -79,12 +93,17 @@ class play_report {
   // of that second. The p99 comes from a coarse histogram (within ~20%, interpolated, never above
   // that second's max). A run longer than 4.5 hours gets one point per 2, 4, ... seconds
   // (at_s: the first of them), so that memory stays bounded.
-  struct second { std::int64_t at_s; std::uint64_t count; std::int64_t p99_us; };
+  struct second {
+    std::int64_t at_s;
+    std::uint64_t count;
+    std::int64_t p99_us;
+  };
   std::vector<second> timeline() const;
 
  private:
   std::optional<double> asked_rate_;
   latency_histogram latencies_;
+  latency_histogram send_lags_;
   std::map<int, std::uint64_t> per_status_;
   std::map<std::string, std::map<int, std::uint64_t>> per_event_;
   // Per second of the run, a count and a coarse histogram (64 half-octave buckets): a full
