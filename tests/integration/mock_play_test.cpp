@@ -112,6 +112,20 @@ TEST_F(MockPlay, ReplayingAGeneratedDayDeliversTheSameMultisetOfEvents) {
   EXPECT_EQ(report["sent"], total(events_in(day)));
 }
 
+TEST_F(MockPlay, LoopingStartsTheFilesOverUntilTheCount) {
+  std::string day = generate("day.jsonl", 5);
+  const int in_file = total(events_in(day));
+  ASSERT_GT(in_file, 0);
+  hello_receiver receiver({"--quiet"});
+  const int wanted = 2 * in_file + 3;
+  auto r = play({day, "--target", url(receiver.port(), "/hooks/"), "--rate", "max", "--loop",
+                 "--count", std::to_string(wanted), "--expect", "2xx"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  auto seen = stop_and_count(receiver);
+  EXPECT_EQ(total(seen), wanted);
+  for (const auto& [event, count] : events_in(day)) EXPECT_GE(seen[event], 2 * count) << event;
+}
+
 TEST_F(MockPlay, DuplicatesArriveTwiceAndAreCounted) {
   std::string day = generate("day.jsonl");
   hello_receiver receiver({"--quiet"});

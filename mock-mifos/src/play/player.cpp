@@ -107,6 +107,8 @@ class player {
     sender_ = std::make_unique<load_sender>(url->host, url->port, so);
     // Enough read ahead to keep every connection busy, little enough to stay small.
     read_ahead_ = 4 * so.connections + 256;
+    // A malformed delivery is made from the parsed one, which the cache does not keep.
+    caching_ = o.loop && !o.faults.malform.active();
   }
 
   play_report run() {
@@ -162,13 +164,60 @@ class player {
       read_one();
   }
 
+  // A delivery rewritten and serialized, ready to be scheduled.
+  struct prepared {
+    std::int64_t offset_us = 0;
+    std::string event;
+    std::string bytes;
+    std::size_t body_size = 0;
+  };
+
+  // The next delivery of the files. With --loop, the first pass is kept (when it fits in
+  // kCacheBytes and no malform fault needs the parsed delivery), so later passes cost a copy
+  // instead of a JSON parse and a serialization each.
+  std::optional<prepared> next_prepared(bool& wrapped, std::optional<hooks::delivery>& parsed) {
+    if (cache_complete_) {
+      if (cache_pos_ == cache_.size()) {
+        cache_pos_ = 0;
+        wrapped = true;
+      }
+      return cache_[cache_pos_++];
+    }
+    auto record = records_.next(wrapped);
+    if (!record) return std::nullopt;
+    if (wrapped && caching_) {
+      cache_complete_ = true;
+      cache_pos_ = 1;
+      return cache_[0];
+    }
+    hooks::delivery d = rewrite(record->message, rewrite_);
+    prepared p;
+    p.offset_us = record->offset_us;
+    p.event = event_name(d);
+    p.bytes = serialize_request(d.method, d.target, header_pairs(d), d.body, host_header_);
+    p.body_size = d.body.size();
+    if (caching_) {
+      cache_bytes_ += p.bytes.size() + p.event.size() + sizeof(prepared);
+      if (cache_bytes_ > kCacheBytes) {
+        caching_ = false;
+        cache_.clear();
+        cache_.shrink_to_fit();
+      } else {
+        cache_.push_back(p);
+      }
+    }
+    parsed = std::move(d);
+    return p;
+  }
+
   void read_one() {
     if (o_.count && index_ >= *o_.count) return finish_reading();
     bool wrapped = false;
-    auto record = records_.next(wrapped);
-    if (!record) return finish_reading();
+    std::optional<hooks::delivery> parsed;
+    auto next = next_prepared(wrapped, parsed);
+    if (!next) return finish_reading();
     if (wrapped) pacer_.restart_recording();
-    std::int64_t due = pacer_.next(record->offset_us);
+    std::int64_t due = pacer_.next(next->offset_us);
     if (o_.duration_us && due >= *o_.duration_us) return finish_reading();
     if (o_.duration_us && o_.pacing.how == pacing_options::mode::max &&
         sender_->now_us() >= *o_.duration_us)
@@ -180,19 +229,23 @@ class player {
       report_.count_dropped();
       return;
     }
-    hooks::delivery d = rewrite(record->message, rewrite_);
-    if (plan.malform != malformation::none) {
-      d = malformed(d, plan.malform);
-      report_.count_malformed();
-    }
     scheduled s;
     s.send_at_us = due + plan.delay_us;
-    s.event = event_name(d);
+    s.event = std::move(next->event);
     s.request.intended_us = s.send_at_us;
-    s.request.bytes = serialize_request(d.method, d.target, header_pairs(d), d.body, host_header_);
+    s.request.bytes = std::move(next->bytes);
+    std::size_t body_size = next->body_size;
+    if (plan.malform != malformation::none && parsed) {
+      hooks::delivery d = malformed(*parsed, plan.malform);
+      s.event = event_name(d);
+      s.request.bytes =
+          serialize_request(d.method, d.target, header_pairs(d), d.body, host_header_);
+      body_size = d.body.size();
+      report_.count_malformed();
+    }
     if (plan.disconnect) {
       s.request.cut_after =
-          s.request.bytes.size() - d.body.size() + std::max<std::size_t>(1, d.body.size() / 2);
+          s.request.bytes.size() - body_size + std::max<std::size_t>(1, body_size / 2);
       report_.count_disconnected();
     }
     if (plan.duplicate) {
@@ -242,6 +295,12 @@ class player {
   std::uint64_t index_ = 0, next_seq_ = 0, next_id_ = 1;
   std::int64_t last_due_ = 0;
   bool exhausted_ = false;
+  // The first pass of a --loop run (see next_prepared()).
+  static constexpr std::size_t kCacheBytes = 32u << 20;
+  bool caching_ = false;
+  bool cache_complete_ = false;
+  std::vector<prepared> cache_;
+  std::size_t cache_pos_ = 0, cache_bytes_ = 0;
 };
 
 }  // namespace
