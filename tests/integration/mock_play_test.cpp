@@ -25,8 +25,9 @@ namespace fs = std::filesystem;
 class MockPlay : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("mock-play-" + std::to_string(::getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = fs::temp_directory_path() /
+           ("mock-play-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::create_directories(dir_);
   }
   void TearDown() override { fs::remove_all(dir_); }
@@ -103,8 +104,8 @@ class MockPlay : public ::testing::Test {
 TEST_F(MockPlay, ReplayingAGeneratedDayDeliversTheSameMultisetOfEvents) {
   std::string day = generate("day.jsonl");
   hello_receiver receiver({"--quiet"});
-  auto r = play({day, "--target", url(receiver.port(), "/hooks/"), "--rate", "max",
-                 "--expect", "2xx", "--report-json", path("report.json")});
+  auto r = play({day, "--target", url(receiver.port(), "/hooks/"), "--rate", "max", "--expect",
+                 "2xx", "--report-json", path("report.json")});
   EXPECT_EQ(r.exit_code, 0) << r.err << r.out;
   EXPECT_EQ(stop_and_count(receiver), events_in(day));
   auto report = report_json(path("report.json"));
@@ -129,8 +130,8 @@ TEST_F(MockPlay, LoopingStartsTheFilesOverUntilTheCount) {
 TEST_F(MockPlay, DuplicatesArriveTwiceAndAreCounted) {
   std::string day = generate("day.jsonl");
   hello_receiver receiver({"--quiet"});
-  auto r = play({day, "--target", url(receiver.port(), "/hooks/"), "--rate", "max", "--count",
-                 "10", "--duplicate", "1", "--report-json", path("report.json")});
+  auto r = play({day, "--target", url(receiver.port(), "/hooks/"), "--rate", "max", "--count", "10",
+                 "--duplicate", "1", "--report-json", path("report.json")});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(total(stop_and_count(receiver)), 20);
   auto report = report_json(path("report.json"));
@@ -141,8 +142,8 @@ TEST_F(MockPlay, DropsNeverArriveAndAreCounted) {
   std::string day = generate("day.jsonl");
   const int in_file = total(events_in(day));
   hello_receiver receiver({"--quiet"});
-  auto r = play({day, "--target", url(receiver.port(), "/hooks/"), "--rate", "max", "--drop",
-                 "0.5", "--seed", "11", "--report-json", path("report.json")});
+  auto r = play({day, "--target", url(receiver.port(), "/hooks/"), "--rate", "max", "--drop", "0.5",
+                 "--seed", "11", "--report-json", path("report.json")});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   auto report = report_json(path("report.json"));
   int dropped = report["faults"]["dropped"];
@@ -154,8 +155,8 @@ TEST_F(MockPlay, DropsNeverArriveAndAreCounted) {
 TEST_F(MockPlay, MalformedDeliveriesGet4xxAndAreCounted) {
   std::string day = generate("day.jsonl");
   hello_receiver receiver({"--quiet"});
-  auto r = play({day, "--target", url(receiver.port(), "/hooks/"), "--rate", "max", "--count",
-                 "30", "--malform", "1", "--report-json", path("report.json")});
+  auto r = play({day, "--target", url(receiver.port(), "/hooks/"), "--rate", "max", "--count", "30",
+                 "--malform", "1", "--report-json", path("report.json")});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(total(stop_and_count(receiver)), 0);
   auto report = report_json(path("report.json"));
@@ -177,8 +178,8 @@ TEST_F(MockPlay, ExpectFailsTheExitCodeWhenAnswersAreOutsideIt) {
   EXPECT_EQ(broken.exit_code, 1) << broken.err;
   EXPECT_NE(broken.err.find("broken"), std::string::npos) << broken.err;
   receiver.set_response(200, "{}");
-  auto held = play({day, "--target", receiver.origin() + "/hooks/", "--rate", "max", "--count",
-                    "5", "--expect", "2xx"});
+  auto held = play({day, "--target", receiver.origin() + "/hooks/", "--rate", "max", "--count", "5",
+                    "--expect", "2xx"});
   EXPECT_EQ(held.exit_code, 0) << held.err;
 }
 
@@ -189,8 +190,8 @@ TEST_F(MockPlay, SloFailsTheExitCodeWhenLatencyIsOverIt) {
   auto broken = play({day, "--target", receiver.origin() + "/hooks/", "--rate", "max", "--count",
                       "5", "--slo", "p99=1us"});
   EXPECT_EQ(broken.exit_code, 1) << broken.err;
-  auto held = play({day, "--target", receiver.origin() + "/hooks/", "--rate", "max", "--count",
-                    "5", "--slo", "p99=10s"});
+  auto held = play({day, "--target", receiver.origin() + "/hooks/", "--rate", "max", "--count", "5",
+                    "--slo", "p99=10s"});
   EXPECT_EQ(held.exit_code, 0) << held.err;
 }
 

@@ -169,6 +169,38 @@ TEST(MockRecord, AGeneratedDayForwardedToHelloReceiverIsRecordedAndDeliveredUnch
   EXPECT_EQ(printed, expected);
 }
 
+TEST(MockRecord, ARecordingReplayedWithPlayGivesTheReceiverTheSameEvents) {
+  temp_dir dir;
+  ASSERT_EQ(run_mock({"generate", "--clients", "20", "--out", dir / "day.jsonl"}), 0);
+  const auto sent = read_traffic(dir / "day.jsonl");
+  {
+    recorder_process rec(dir / "recorded.jsonl", {});
+    for (const auto& r : sent) EXPECT_EQ(send_record(rec.port(), r.message).status, 200);
+    rec.process().send_signal(SIGTERM);
+    EXPECT_EQ(rec.process().wait_for_exit(kIoTimeout), 0) << rec.process().stderr_text();
+  }
+
+  hello_receiver hello;
+  std::string err;
+  EXPECT_EQ(run_mock({"play", dir / "recorded.jsonl", "--target",
+                      "http://127.0.0.1:" + std::to_string(hello.port()) + "/hooks/", "--pace",
+                      "recorded", "--speed", "10", "--expect", "2xx"},
+                     &err),
+            0)
+      << err;
+  std::vector<std::string> expected, printed;
+  for (const auto& r : sent)
+    if (auto e = parse(r.message)) expected.push_back(to_json(*e).dump());
+  while (printed.size() < expected.size()) {
+    auto line = hello.process().read_stdout_line(kIoTimeout);
+    if (!line) break;
+    printed.push_back(*line);
+  }
+  std::sort(expected.begin(), expected.end());
+  std::sort(printed.begin(), printed.end());
+  EXPECT_EQ(printed, expected);
+}
+
 TEST(MockRecord, WithoutForwardEveryRequestIsAnswered200AndRecorded) {
   temp_dir dir;
   recorder_process rec(dir / "out.jsonl", {"--quiet"});
