@@ -38,11 +38,7 @@ options:
 What was written is said on stderr.
 )";
 
-int usage_error(const std::string& message) {
-  std::cerr << "mock-mifos export: " << message << "\n"
-            << "Run 'mock-mifos export --help' for the options.\n";
-  return 2;
-}
+int usage_error(const std::string& message) { return cli::usage_error("export", message); }
 
 // The file to write for --out `out`: a directory gets the format's file name inside it.
 std::filesystem::path output_file(const std::string& out, const std::string& format) {

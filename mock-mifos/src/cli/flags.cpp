@@ -1,12 +1,19 @@
 #include "cli/flags.hpp"
 
-#include "play/duration_text.hpp"
-
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <iostream>
+
+#include "play/duration_text.hpp"
 
 namespace mifos::mock::cli {
+
+int usage_error(const std::string& command, const std::string& message) {
+  std::cerr << "mock-mifos " << command << ": " << message << "\n"
+            << "Run 'mock-mifos " << command << " --help' for the options.\n";
+  return 2;
+}
 
 bool flag_values::has(const std::string& name) const {
   for (const auto& f : flags)
@@ -79,7 +86,7 @@ std::variant<double, std::string> read_positive(const std::string& flag, const s
 }
 
 std::variant<std::int64_t, std::string> read_duration(const std::string& flag,
-                                                       const std::string& text) {
+                                                      const std::string& text) {
   if (auto us = detail::parse_duration_us(text)) return *us;
   return "--" + flag + " must be a duration such as 500ms, 10s or 2m, not \"" + text + "\"";
 }

@@ -31,6 +31,10 @@ struct flag_values {
   std::vector<std::string> all(const std::string& name) const;     // repeatable flags
 };
 
+// Prints "mock-mifos COMMAND: MESSAGE" and where to find the options on stderr; returns 2, the
+// exit code of a bad command line.
+int usage_error(const std::string& command, const std::string& message);
+
 // An error message for an unknown flag or a missing value.
 std::variant<flag_values, std::string> read_flags(int argc, char** argv, const flag_spec& spec);
 
@@ -42,7 +46,7 @@ std::variant<std::uint64_t, std::string> read_number(const std::string& flag,
 // A duration: a number with a unit us, ms, s, m or h ("500ms", "10s", "1.5s", "2m"); in
 // microseconds, or an error message naming the flag.
 std::variant<std::int64_t, std::string> read_duration(const std::string& flag,
-                                                       const std::string& text);
+                                                      const std::string& text);
 
 // A positive decimal number ("2", "0.5"), or an error message naming the flag.
 std::variant<double, std::string> read_positive(const std::string& flag, const std::string& text);

@@ -42,11 +42,7 @@ options:
 Progress goes to stderr when it is a terminal; a summary line always does.
 )";
 
-int usage_error(const std::string& message) {
-  std::cerr << "mock-mifos generate: " << message << "\n"
-            << "Run 'mock-mifos generate --help' for the options.\n";
-  return 2;
-}
+int usage_error(const std::string& message) { return cli::usage_error("generate", message); }
 
 bool read_date(const std::string& text, scenario_options& o) {
   int y = 0, m = 0, d = 0;

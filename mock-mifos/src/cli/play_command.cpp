@@ -55,11 +55,7 @@ A live progress line goes to stderr when it is a terminal. Exit codes: 0 done (a
 --expect/--slo held), 1 an --expect or --slo was broken or the run failed, 2 bad command line.
 )";
 
-int usage_error(const std::string& message) {
-  std::cerr << "mock-mifos play: " << message << "\n"
-            << "Run 'mock-mifos play --help' for the options.\n";
-  return 2;
-}
+int usage_error(const std::string& message) { return cli::usage_error("play", message); }
 
 template <typename T>
 bool take(std::variant<T, std::string> v, T& into, std::string& error) {
@@ -80,10 +76,30 @@ bool write_file(const std::string& path, const std::string& text) {
 }  // namespace
 
 int play_command(int argc, char** argv) {
-  flag_spec spec{{"target", "pace", "speed", "max-gap", "rate", "connections", "duration",
-                  "count", "rewrite-path", "rewrite-tenant", "rewrite-dialect", "duplicate",
-                  "reorder", "delay", "delay-by", "drop", "malform", "disconnect", "seed",
-                  "expect", "slo", "report-json", "report-html", "timeout"},
+  flag_spec spec{{"target",
+                  "pace",
+                  "speed",
+                  "max-gap",
+                  "rate",
+                  "connections",
+                  "duration",
+                  "count",
+                  "rewrite-path",
+                  "rewrite-tenant",
+                  "rewrite-dialect",
+                  "duplicate",
+                  "reorder",
+                  "delay",
+                  "delay-by",
+                  "drop",
+                  "malform",
+                  "disconnect",
+                  "seed",
+                  "expect",
+                  "slo",
+                  "report-json",
+                  "report-html",
+                  "timeout"},
                  {"loop", "quiet", "help"}};
   auto read = read_flags(argc, argv, spec);
   if (auto* error = std::get_if<std::string>(&read)) return usage_error(*error);
@@ -171,12 +187,11 @@ int play_command(int argc, char** argv) {
     const char* flag;
     fault_spec* spec;
   };
-  for (auto [flag, spec_ptr] : {named_fault{"duplicate", &o.faults.duplicate},
-                                named_fault{"reorder", &o.faults.reorder},
-                                named_fault{"delay", &o.faults.delay},
-                                named_fault{"drop", &o.faults.drop},
-                                named_fault{"malform", &o.faults.malform},
-                                named_fault{"disconnect", &o.faults.disconnect}}) {
+  for (auto [flag, spec_ptr] :
+       {named_fault{"duplicate", &o.faults.duplicate}, named_fault{"reorder", &o.faults.reorder},
+        named_fault{"delay", &o.faults.delay}, named_fault{"drop", &o.faults.drop},
+        named_fault{"malform", &o.faults.malform},
+        named_fault{"disconnect", &o.faults.disconnect}}) {
     if (auto text = flags.last(flag))
       if (!take(parse_fault_spec(flag, *text), *spec_ptr, error)) return usage_error(error);
   }
@@ -206,7 +221,8 @@ int play_command(int argc, char** argv) {
   }
   if (live) std::cerr << "\r\x1b[K";
   if (!flags.has("quiet")) std::cout << render_text(report);
-  if (auto path = flags.last("report-json"); path && !write_file(*path, render_json(report).dump(2) + "\n")) {
+  if (auto path = flags.last("report-json");
+      path && !write_file(*path, render_json(report).dump(2) + "\n")) {
     std::cerr << "mock-mifos play: cannot write " << *path << "\n";
     return 1;
   }

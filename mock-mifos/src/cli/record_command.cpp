@@ -48,11 +48,7 @@ request prints one line on stdout ("#1 POST /hooks/ CLIENT.CREATE -> 200"). On S
 SIGTERM it finishes the requests in flight, prints a summary on stderr and exits 0.
 )";
 
-int usage_error(const std::string& message) {
-  std::cerr << "mock-mifos record: " << message << "\n"
-            << "Run 'mock-mifos record --help' for the options.\n";
-  return 2;
-}
+int usage_error(const std::string& message) { return cli::usage_error("record", message); }
 
 void print_recorded(const recorded_delivery& r) {
   static std::mutex out;

@@ -48,11 +48,7 @@ Mock-only endpoints (no tenant or credentials): GET /mock/deliveries?limit=N&aft
 DELETE /mock/deliveries, GET /mock/health.
 )";
 
-int usage_error(const std::string& message) {
-  std::cerr << "mock-mifos serve: " << message << "\n"
-            << "Run 'mock-mifos serve --help' for the options.\n";
-  return 2;
-}
+int usage_error(const std::string& message) { return cli::usage_error("serve", message); }
 
 void print_delivery(const logged_delivery& d) {
   static std::mutex out;
