@@ -19,7 +19,7 @@ namespace {
 struct scheduled {
   std::int64_t send_at_us;  // when to hand it to a connection (its intended time, or later)
   std::uint64_t seq;        // ties keep the order deliveries were scheduled in
-  std::string event;        // "LOAN.REPAYMENT", for the report
+  std::uint32_t event = 0;  // index into the player's event names, for the report
   load_request request;
   bool operator>(const scheduled& o) const {
     return send_at_us != o.send_at_us ? send_at_us > o.send_at_us : seq > o.seq;
@@ -124,18 +124,21 @@ class player {
         // With --rate max there is no schedule to be late for: latency counts from the send,
         // as wrk counts it.
         if (o_.pacing.how == pacing_options::mode::max) s.request.intended_us = now;
-        events_in_flight_.emplace(s.request.id, std::move(s.event));
+        events_in_flight_.emplace(s.request.id, s.event);
         sender_->send(std::move(s.request));
       }
       if (queue_.empty() && exhausted_ && sender_->in_flight() == 0) break;
       sender_->poll(std::chrono::microseconds(wait_us(now)), done);
       for (const auto& r : done) {
         auto it = events_in_flight_.find(r.id);
-        std::string event = it == events_in_flight_.end() ? "-" : std::move(it->second);
-        if (it != events_in_flight_.end()) events_in_flight_.erase(it);
+        std::string_view event = "-";
+        if (it != events_in_flight_.end()) {
+          event = event_names_[it->second];
+          events_in_flight_.erase(it);
+        }
         std::optional<std::int64_t> lag;
         if (r.sent_us > 0) lag = r.sent_us - r.intended_us;
-        report_.add({std::move(event), r.status, r.done_us - r.intended_us, r.intended_us, lag});
+        report_.add(event, r.status, r.done_us - r.intended_us, r.intended_us, lag);
         last_done = std::max(last_done, r.done_us);
       }
       done.clear();
@@ -167,7 +170,7 @@ class player {
   // A delivery rewritten and serialized, ready to be scheduled.
   struct prepared {
     std::int64_t offset_us = 0;
-    std::string event;
+    std::uint32_t event = 0;
     std::string bytes;
     std::size_t body_size = 0;
   };
@@ -193,11 +196,11 @@ class player {
     hooks::delivery d = rewrite(record->message, rewrite_);
     prepared p;
     p.offset_us = record->offset_us;
-    p.event = event_name(d);
+    p.event = intern(event_name(d));
     p.bytes = serialize_request(d.method, d.target, header_pairs(d), d.body, host_header_);
     p.body_size = d.body.size();
     if (caching_) {
-      cache_bytes_ += p.bytes.size() + p.event.size() + sizeof(prepared);
+      cache_bytes_ += p.bytes.size() + sizeof(prepared);
       if (cache_bytes_ > kCacheBytes) {
         caching_ = false;
         cache_.clear();
@@ -231,13 +234,13 @@ class player {
     }
     scheduled s;
     s.send_at_us = due + plan.delay_us;
-    s.event = std::move(next->event);
+    s.event = next->event;
     s.request.intended_us = s.send_at_us;
     s.request.bytes = std::move(next->bytes);
     std::size_t body_size = next->body_size;
     if (plan.malform != malformation::none && parsed) {
       hooks::delivery d = malformed(*parsed, plan.malform);
-      s.event = event_name(d);
+      s.event = intern(event_name(d));
       s.request.bytes =
           serialize_request(d.method, d.target, header_pairs(d), d.body, host_header_);
       body_size = d.body.size();
@@ -258,6 +261,14 @@ class player {
     }
     push(std::move(s));
     release_held(due);
+  }
+
+  // Event names are few ("LOAN.REPAYMENT"): each is kept once and deliveries carry its index.
+  std::uint32_t intern(const std::string& name) {
+    auto [it, added] =
+        event_ids_.try_emplace(name, static_cast<std::uint32_t>(event_names_.size()));
+    if (added) event_names_.push_back(name);
+    return it->second;
   }
 
   void push(scheduled s) {
@@ -290,7 +301,9 @@ class player {
   std::unique_ptr<load_sender> sender_;
   std::size_t read_ahead_ = 0;
   std::priority_queue<scheduled, std::vector<scheduled>, std::greater<>> queue_;
-  std::unordered_map<std::uint64_t, std::string> events_in_flight_;
+  std::unordered_map<std::uint64_t, std::uint32_t> events_in_flight_;
+  std::vector<std::string> event_names_;
+  std::unordered_map<std::string, std::uint32_t> event_ids_;
   std::optional<scheduled> held_;
   std::uint64_t index_ = 0, next_seq_ = 0, next_id_ = 1;
   std::int64_t last_due_ = 0;

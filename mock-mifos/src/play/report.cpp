@@ -27,14 +27,21 @@ double coarse_lower(std::size_t b) { return std::exp2(static_cast<double>(b) / 2
 play_report::play_report(std::optional<double> asked_rate) : asked_rate_(asked_rate) {}
 
 void play_report::add(const play_result& r) {
-  latencies_.record(r.latency_us);
-  if (r.send_lag_us) send_lags_.record(std::max<std::int64_t>(0, *r.send_lag_us));
-  ++per_status_[r.status];
-  ++per_event_[r.event][r.status];
+  add(r.event, r.status, r.latency_us, r.intended_us, r.send_lag_us);
+}
 
-  const std::int64_t us = std::clamp(r.latency_us, detail::kMinLatencyUs, detail::kMaxLatencyUs);
-  const auto at_s =
-      static_cast<std::uint64_t>(std::max<std::int64_t>(0, r.intended_us) / 1'000'000);
+void play_report::add(std::string_view event, int status, std::int64_t latency_us,
+                      std::int64_t intended_us, std::optional<std::int64_t> send_lag_us) {
+  latencies_.record(latency_us);
+  if (send_lag_us) send_lags_.record(std::max<std::int64_t>(0, *send_lag_us));
+  ++per_status_[status];
+  auto counts = per_event_.find(event);
+  if (counts == per_event_.end())
+    counts = per_event_.emplace(std::string(event), std::map<int, std::uint64_t>{}).first;
+  ++counts->second[status];
+
+  const std::int64_t us = std::clamp(latency_us, detail::kMinLatencyUs, detail::kMaxLatencyUs);
+  const auto at_s = static_cast<std::uint64_t>(std::max<std::int64_t>(0, intended_us) / 1'000'000);
   // Merge neighbours until this second has a place: each merge halves the records.
   while ((at_s >> span_shift_) >= kMaxSeconds) {
     std::vector<second_record> merged((per_second_.size() + 1) / 2);

@@ -11,10 +11,12 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -67,6 +69,9 @@ class play_report {
   explicit play_report(std::optional<double> asked_rate = {});
 
   void add(const play_result& r);
+  // The same without building a play_result (the player's hot path: no string per delivery).
+  void add(std::string_view event, int status, std::int64_t latency_us, std::int64_t intended_us,
+           std::optional<std::int64_t> send_lag_us);
   void count_dropped() { ++dropped_; }
   void count_duplicated() { ++duplicated_; }
   void count_malformed() { ++malformed_; }
@@ -79,9 +84,8 @@ class play_report {
   const latency_histogram& send_lags() const noexcept { return send_lags_; }
   const std::map<int, std::uint64_t>& per_status() const noexcept { return per_status_; }
   // event -> (status -> count)
-  const std::map<std::string, std::map<int, std::uint64_t>>& per_event() const noexcept {
-    return per_event_;
-  }
+  using event_counts = std::map<std::string, std::map<int, std::uint64_t>, std::less<>>;
+  const event_counts& per_event() const noexcept { return per_event_; }
   std::uint64_t dropped() const noexcept { return dropped_; }
   std::uint64_t duplicated() const noexcept { return duplicated_; }
   std::uint64_t malformed() const noexcept { return malformed_; }
@@ -105,7 +109,7 @@ class play_report {
   latency_histogram latencies_;
   latency_histogram send_lags_;
   std::map<int, std::uint64_t> per_status_;
-  std::map<std::string, std::map<int, std::uint64_t>> per_event_;
+  event_counts per_event_;
   // Per second of the run, a count and a coarse histogram (64 half-octave buckets): a full
   // latency_histogram per second would grow by 26 KB a second. Indexed by second >> span_shift_;
   // when a run outlasts kMaxSeconds, neighbours merge and each point covers twice the time, so
