@@ -14,6 +14,7 @@
 #include "capture_server.hpp"
 #include "hello_receiver.hpp"
 #include "http_client.hpp"
+#include "mifos/hooks/base64.hpp"
 #include "process.hpp"
 
 namespace mifos::hooks::test {
@@ -125,6 +126,47 @@ TEST_F(MockPlay, LoopingStartsTheFilesOverUntilTheCount) {
   auto seen = stop_and_count(receiver);
   EXPECT_EQ(total(seen), wanted);
   for (const auto& [event, count] : events_in(day)) EXPECT_GE(seen[event], 2 * count) << event;
+}
+
+TEST_F(MockPlay, PlaysAHarCaptureAsItsDeliveries) {
+  // Two hook deliveries as a browser or proxy saves them (HAR 1.2), one body base64-encoded.
+  const std::string client = R"({"officeId":1,"clientId":7,"resourceId":7})";
+  const std::string loan = R"({"officeId":1,"clientId":7,"loanId":3,"resourceId":3})";
+  nlohmann::json har = {
+      {"log",
+       {{"version", "1.2"},
+        {"entries",
+         {{{"startedDateTime", "2024-10-24T09:00:00.000Z"},
+           {"request",
+            {{"method", "POST"},
+             {"url", "http://capture.example/hooks/"},
+             {"headers",
+              {{{"name", "X-Fineract-Entity"}, {"value", "CLIENT"}},
+               {{"name", "X-Fineract-Action"}, {"value", "CREATE"}},
+               {{"name", "Fineract-Platform-TenantId"}, {"value", "default"}},
+               {{"name", "Content-Type"}, {"value", "application/json; charset=UTF-8"}}}},
+             {"postData", {{"mimeType", "application/json"}, {"text", client}}}}}},
+          {{"startedDateTime", "2024-10-24T09:00:00.250Z"},
+           {"request",
+            {{"method", "POST"},
+             {"url", "http://capture.example/hooks/"},
+             {"headers",
+              {{{"name", "X-Fineract-Entity"}, {"value", "LOAN"}},
+               {{"name", "X-Fineract-Action"}, {"value", "CREATE"}},
+               {{"name", "Fineract-Platform-TenantId"}, {"value", "default"}},
+               {{"name", "Content-Type"}, {"value", "application/json; charset=UTF-8"}}}},
+             {"postData",
+              {{"mimeType", "application/json"},
+               {"text", "eyJvZmZpY2VJZCI6MSwiY2xpZW50SWQiOjcsImxvYW5JZCI6MywicmVzb3VyY2VJZCI6M30="},
+               {"encoding", "base64"}}}}}}}}}}};
+  ASSERT_EQ(har["log"]["entries"][1]["request"]["postData"]["text"], base64_encode(loan));
+  std::ofstream(path("capture.har")) << har.dump(2);
+  hello_receiver receiver({"--quiet"});
+  auto r =
+      play({path("capture.har"), "--target", url(receiver.port(), "/hooks/"), "--expect", "2xx"});
+  EXPECT_EQ(r.exit_code, 0) << r.err << r.out;
+  auto seen = stop_and_count(receiver);
+  EXPECT_EQ(seen, (std::map<std::string, int>{{"CLIENT.CREATE", 1}, {"LOAN.CREATE", 1}}));
 }
 
 TEST_F(MockPlay, DuplicatesArriveTwiceAndAreCounted) {
