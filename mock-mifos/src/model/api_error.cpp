@@ -18,11 +18,7 @@ api_error api_error::validation(std::string parameter, std::string message, std:
 }
 
 api_error api_error::not_found(std::string code, std::string message, std::int64_t id) {
-  api_error e;
-  e.http_status = 404;
-  e.developer_message = "The requested resource is not available.";
-  e.default_user_message = "The requested resource is not available.";
-  e.user_message_globalisation_code = "error.msg.resource.not.found";
+  api_error e = unknown_resource();
   e.errors.push_back({message, message, std::move(code), "id", id});
   return e;
 }
