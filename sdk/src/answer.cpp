@@ -2,6 +2,7 @@
 // function. The socket adapter only moves bytes.
 #include "mifos/hooks/answer.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "text.hpp"
@@ -58,6 +59,9 @@ std::optional<http_answer> check_framing(const delivery& d, const receiver_optio
 
 }  // namespace
 
+http_answer error_answer(int status, std::string_view reason) { return error(status, reason); }
+http_answer status_answer(std::string_view word) { return reply(200, "status", word); }
+
 bool secret_equals(std::string_view given, std::string_view expected) noexcept {
   // Every byte of `expected` is looked at whatever `given` holds, so timing tells nothing but
   // the length of the secret, which is not the secret.
@@ -99,28 +103,38 @@ request_kind classify(const delivery& d, const receiver_options& options) {
   return request_kind::bad_method;
 }
 
+std::variant<http_answer, event> screen(const delivery& d, const receiver_options& options) {
+  switch (classify(d, options)) {
+    case request_kind::not_found:
+      return error(404, "no hook at this path");
+    case request_kind::unauthorized:
+      return error(401, "missing or wrong secret");
+    case request_kind::bad_method: {
+      http_answer a = error(405, "use POST to deliver, GET to check");
+      a.headers.push_back({"Allow", "GET, HEAD, POST"});
+      return a;
+    }
+    case request_kind::ping:
+      return reply(200, "status", "ok");
+    case request_kind::delivery:
+      break;
+  }
+  if (auto framing = check_framing(d, options)) return std::move(*framing);
+  auto parsed = parse(d);
+  if (!parsed) return error(parsed.error().status, parsed.error().reason);
+  if (!options.tenants.empty() &&
+      std::find(options.tenants.begin(), options.tenants.end(), parsed->tenant) ==
+          options.tenants.end())
+    return error(403, "tenant not accepted here");
+  return std::move(*parsed);
+}
+
 http_answer answer(const delivery& d, const router& r, const receiver_options& options) {
   try {
-    switch (classify(d, options)) {
-      case request_kind::not_found:
-        return error(404, "no hook at this path");
-      case request_kind::unauthorized:
-        return error(401, "missing or wrong secret");
-      case request_kind::bad_method: {
-        http_answer a = error(405, "use POST to deliver, GET to check");
-        a.headers.push_back({"Allow", "GET, HEAD, POST"});
-        return a;
-      }
-      case request_kind::ping:
-        return reply(200, "status", "ok");
-      case request_kind::delivery:
-        break;
-    }
-    if (auto framing = check_framing(d, options)) return std::move(*framing);
-    auto parsed = parse(d);
-    if (!parsed) return error(parsed.error().status, parsed.error().reason);
-    if (!r.dispatch(*parsed).ok()) return error(500, "a handler failed");
-    return reply(200, "status", "accepted");
+    auto screened = screen(d, options);
+    if (auto* a = std::get_if<http_answer>(&screened)) return std::move(*a);
+    if (!r.dispatch(std::get<event>(screened)).ok()) return error(500, "a handler failed");
+    return status_answer("accepted");
   } catch (...) {
     // Only allocation failures get here; the text of an exception never reaches the caller.
     return error(500, "internal error");

@@ -1,9 +1,13 @@
-// receiver.cpp: the hook receiver is the embedded HTTP server with answer() as its function.
+// receiver.cpp: the hook receiver is the embedded HTTP server with screen() as its front and a
+// delivery pipeline behind it, plus an optional admin server for health and metrics.
 #include "mifos/hooks/receiver.hpp"
 
 #include <atomic>
+#include <mutex>
 #include <utility>
 
+#include "delivery_pipeline.hpp"
+#include "metrics_text.hpp"
 #include "mifos/hooks/answer.hpp"
 #include "mifos/hooks/http_server.hpp"
 
@@ -14,11 +18,40 @@ http_server_options server_options(const receiver_options& o) {
   http_server_options s;
   s.address = o.address;
   s.port = o.port;
-  s.threads = o.threads;
+  // With a journal a serving thread waits for the fsync of its request: more threads let more
+  // requests share one fsync.
+  s.threads = o.threads > 0 ? o.threads : (o.journal_dir.empty() ? 2 : 16);
   s.max_request_bytes = o.max_request_bytes;
   s.header_timeout = o.header_timeout;
   s.body_timeout = o.body_timeout;
+  s.max_connections = o.max_connections;
+  s.tls_cert_file = o.tls_cert_file;
+  s.tls_key_file = o.tls_key_file;
   return s;
+}
+
+http_server_options admin_options(const receiver_options& o) {
+  http_server_options s;
+  s.address = o.admin_address;
+  s.port = o.admin_port.value_or(0);
+  s.threads = 1;
+  return s;
+}
+
+http_answer answer_for(detail::admit_result r) {
+  switch (r) {
+    case detail::admit_result::accepted:
+      return status_answer("accepted");
+    case detail::admit_result::duplicate:
+      return status_answer("duplicate");
+    case detail::admit_result::handler_failed:
+      return error_answer(500, "a handler failed");
+    case detail::admit_result::queue_full:
+      return error_answer(503, "too many deliveries waiting; try again later");
+    case detail::admit_result::journal_failed:
+      return error_answer(503, "cannot store the delivery");
+  }
+  return error_answer(500, "internal error");
 }
 
 }  // namespace
@@ -28,27 +61,68 @@ struct receiver::impl {
 
   const router routes;
   const receiver_options options;
-  // The server counts answers by class; a 2xx is a delivery or a ping, told apart here.
-  std::atomic<std::uint64_t> accepted{0}, pings{0};
-  // Last: its serving threads use the members above until it is destroyed.
+  std::atomic<std::uint64_t> pings{0};
+  std::mutex lifecycle;
+  bool running = false;
+  // Made by start(), kept after stop() so that stats() still tells what happened.
+  std::unique_ptr<detail::delivery_pipeline> pipeline;
+  // Their threads use the members above until they are destroyed.
   http_server server{[this](const delivery& d) { return serve(d); }, server_options(options)};
+  std::unique_ptr<http_server> admin;
 
   http_answer serve(const delivery& d) {
-    http_answer a = answer(d, routes, options);
-    if (a.status < 400) ++(d.method == "POST" ? accepted : pings);
-    return a;
+    auto screened = screen(d, options);
+    if (auto* a = std::get_if<http_answer>(&screened)) {
+      if (a->status < 400) ++pings;
+      return std::move(*a);
+    }
+    return answer_for(pipeline->admit(d, std::move(std::get<event>(screened))));
+  }
+
+  http_answer serve_admin(const delivery& d) {
+    if (d.method != "GET" && d.method != "HEAD") {
+      http_answer a = error_answer(405, "use GET");
+      a.headers.push_back({"Allow", "GET, HEAD"});
+      return a;
+    }
+    if (d.path() == "/healthz") {
+      if (pipeline && pipeline->healthy()) return status_answer("ok");
+      return error_answer(503, "the journal cannot write");
+    }
+    if (d.path() == "/metrics") {
+      return {200, detail::render_metrics(server.stats(), pings, pipeline->stats()),
+              detail::kMetricsContentType};
+    }
+    return error_answer(404, "try /healthz or /metrics");
   }
 };
 
 receiver::receiver(router r, receiver_options options)
     : impl_(std::make_unique<impl>(std::move(r), std::move(options))) {}
 
-receiver::~receiver() = default;
+receiver::~receiver() { stop(); }
 
 void receiver::start() {
+  std::lock_guard lock(impl_->lifecycle);
+  if (impl_->running) return;
+  impl_->pipeline.reset();  // a restart reopens the journal and recovers it
+  auto pipeline = std::make_unique<detail::delivery_pipeline>(impl_->routes, impl_->options);
+  pipeline->start();
+  impl_->pipeline = std::move(pipeline);
   try {
+    if (impl_->options.admin_port) {
+      impl_->admin = std::make_unique<http_server>(
+          [this](const delivery& d) { return impl_->serve_admin(d); },
+          admin_options(impl_->options));
+      impl_->admin->start();
+    }
     impl_->server.start();
+    impl_->running = true;
   } catch (const std::runtime_error& e) {
+    if (impl_->admin) impl_->admin->stop();
+    impl_->admin.reset();
+    impl_->pipeline->stop();
+    impl_->pipeline.reset();
     // Keep the receiver's name in the message users see.
     std::string what = e.what();
     const std::string prefix = "mifos::hooks::http_server";
@@ -58,12 +132,45 @@ void receiver::start() {
 }
 
 std::uint16_t receiver::port() const { return impl_->server.port(); }
-void receiver::stop() { impl_->server.stop(); }
-void receiver::wait_for_signal() { impl_->server.wait_for_signal(); }
+
+std::uint16_t receiver::admin_port() const { return impl_->admin ? impl_->admin->port() : 0; }
+
+void receiver::stop() {
+  std::lock_guard lock(impl_->lifecycle);
+  if (!impl_->running) return;
+  impl_->running = false;
+  impl_->server.stop();  // requests in flight get their answer first
+  impl_->pipeline->stop();
+  if (impl_->admin) impl_->admin->stop();
+}
+
+void receiver::wait_for_signal() {
+  impl_->server.wait_for_signal();
+  stop();
+}
 
 receiver_stats receiver::stats() const {
   http_server_stats s = impl_->server.stats();
-  return {impl_->accepted.load(), impl_->pings.load(), s.answered_4xx, s.answered_5xx};
+  receiver_stats r;
+  r.pings = impl_->pings.load();
+  r.rejected = s.answered_4xx;
+  r.failed = s.answered_5xx;
+  if (!impl_->pipeline) return r;
+  detail::pipeline_stats p = impl_->pipeline->stats();
+  r.accepted = p.accepted;
+  r.handled = p.handled;
+  r.handler_failures = p.failed;
+  r.retried = p.retried;
+  r.dead_lettered = p.dead_lettered;
+  r.deduped = p.deduped;
+  r.queue_full = p.queue_full;
+  r.recovered = p.recovered;
+  r.queue_depth = p.queue_depth;
+  if (p.journal) {
+    r.journal_fsyncs = p.journal->fsyncs;
+    r.journal_fsync_p99_us = p.journal->fsync_latency.quantile_us(0.99);
+  }
+  return r;
 }
 
 const receiver_options& receiver::options() const noexcept { return impl_->options; }

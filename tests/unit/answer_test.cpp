@@ -231,5 +231,28 @@ TEST(secret_equals, compares_whole_strings) {
   EXPECT_FALSE(secret_equals("", "s3cret"));
 }
 
+TEST_F(answer_table, tenant_outside_the_allow_list_is_403_and_runs_no_handler) {
+  options_.tenants = {"branch1"};
+  const auto a = ask(good());  // tenant "default"
+  EXPECT_EQ(a.status, 403);
+  EXPECT_EQ(nlohmann::json::parse(a.body)["error"], "tenant not accepted here");
+  EXPECT_EQ(handled_, 0);
+  options_.tenants = {"branch1", "default"};
+  EXPECT_EQ(ask(good()).status, 200);
+  EXPECT_EQ(handled_, 1);
+}
+
+TEST_F(answer_table, screen_gives_the_event_of_a_good_delivery_and_the_answer_of_a_bad_one) {
+  auto screened = screen(good(), options_);
+  ASSERT_TRUE(std::holds_alternative<event>(screened));
+  EXPECT_EQ(std::get<event>(screened).action, "REPAYMENT");
+  auto d = good();
+  d.target = "/elsewhere";
+  auto refused = screen(d, options_);
+  ASSERT_TRUE(std::holds_alternative<http_answer>(refused));
+  EXPECT_EQ(std::get<http_answer>(refused).status, 404);
+  EXPECT_EQ(handled_, 0);
+}
+
 }  // namespace
 }  // namespace mifos::hooks

@@ -47,6 +47,8 @@ assertions (exit code 1 when broken):
 output:
   --report-json FILE    every figure as JSON
   --report-html FILE    one self-contained page with a latency histogram and latency over time
+  --log FILE            one JSON line per delivery: its index in the files, event, status
+                        (0 = no answer, with the error) and latency_us
   --timeout D           per request (default 10s)
   --quiet               no report on stdout (the files and the exit code still tell)
   --help                this text
@@ -99,6 +101,7 @@ int play_command(int argc, char** argv) {
                   "slo",
                   "report-json",
                   "report-html",
+                  "log",
                   "timeout"},
                  {"loop", "quiet", "help"}};
   auto read = read_flags(argc, argv, spec);
@@ -165,6 +168,7 @@ int play_command(int argc, char** argv) {
       return usage_error(error.empty() ? "--timeout must be more than 0" : error);
     o.request_timeout = std::chrono::milliseconds(std::max<std::int64_t>(1, us / 1000));
   }
+  if (auto path = flags.last("log")) o.log_file = *path;
 
   // Rewriting.
   if (auto p = flags.last("rewrite-path")) {

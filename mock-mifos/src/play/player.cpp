@@ -9,6 +9,7 @@
 #include <queue>
 #include <unordered_map>
 
+#include "play/answer_log.hpp"
 #include "play/load_sender.hpp"
 #include "traffic/traffic_source.hpp"
 #include "wire/url.hpp"
@@ -20,6 +21,7 @@ struct scheduled {
   std::int64_t send_at_us;  // when to hand it to a connection (its intended time, or later)
   std::uint64_t seq;        // ties keep the order deliveries were scheduled in
   std::uint32_t event = 0;  // index into the player's event names, for the report
+  std::uint64_t index = 0;  // position of the delivery in the files (0-based), for --log
   load_request request;
   bool operator>(const scheduled& o) const {
     return send_at_us != o.send_at_us ? send_at_us > o.send_at_us : seq > o.seq;
@@ -109,6 +111,7 @@ class player {
     read_ahead_ = 4 * so.connections + 256;
     // A malformed delivery is made from the parsed one, which the cache does not keep.
     caching_ = o.loop && !o.faults.malform.active();
+    if (!o.log_file.empty()) log_ = std::make_unique<answer_log>(o.log_file);
   }
 
   play_report run() {
@@ -124,7 +127,7 @@ class player {
         // With --rate max there is no schedule to be late for: latency counts from the send,
         // as wrk counts it.
         if (o_.pacing.how == pacing_options::mode::max) s.request.intended_us = now;
-        events_in_flight_.emplace(s.request.id, s.event);
+        events_in_flight_.emplace(s.request.id, in_flight{s.event, s.index});
         sender_->send(std::move(s.request));
       }
       if (queue_.empty() && exhausted_ && sender_->in_flight() == 0) break;
@@ -132,13 +135,16 @@ class player {
       for (const auto& r : done) {
         auto it = events_in_flight_.find(r.id);
         std::string_view event = "-";
+        std::uint64_t index = 0;
         if (it != events_in_flight_.end()) {
-          event = event_names_[it->second];
+          event = event_names_[it->second.event];
+          index = it->second.index;
           events_in_flight_.erase(it);
         }
         std::optional<std::int64_t> lag;
         if (r.sent_us > 0) lag = r.sent_us - r.intended_us;
         report_.add(event, r.status, r.done_us - r.intended_us, r.intended_us, lag);
+        if (log_) log_->write(index, event, r);
         last_done = std::max(last_done, r.done_us);
       }
       done.clear();
@@ -235,6 +241,7 @@ class player {
     scheduled s;
     s.send_at_us = due + plan.delay_us;
     s.event = next->event;
+    s.index = index;
     s.request.intended_us = s.send_at_us;
     s.request.bytes = std::move(next->bytes);
     std::size_t body_size = next->body_size;
@@ -301,7 +308,12 @@ class player {
   std::unique_ptr<load_sender> sender_;
   std::size_t read_ahead_ = 0;
   std::priority_queue<scheduled, std::vector<scheduled>, std::greater<>> queue_;
-  std::unordered_map<std::uint64_t, std::uint32_t> events_in_flight_;
+  struct in_flight {
+    std::uint32_t event;
+    std::uint64_t index;
+  };
+  std::unordered_map<std::uint64_t, in_flight> events_in_flight_;
+  std::unique_ptr<answer_log> log_;
   std::vector<std::string> event_names_;
   std::unordered_map<std::string, std::uint32_t> event_ids_;
   std::optional<scheduled> held_;

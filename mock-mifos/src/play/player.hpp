@@ -38,6 +38,8 @@ struct play_options {
   rewrite_options rewrite;
   fault_options faults;
   std::chrono::milliseconds request_timeout{10'000};
+  // When set, one JSON line per answer (or failure) is written here: answer_log.hpp.
+  std::string log_file;
 };
 
 // A file that cannot be read, a bad line, a bad target: what the user must fix.

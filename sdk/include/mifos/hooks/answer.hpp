@@ -5,10 +5,11 @@
 // tested without a socket:
 //
 //   auto a = mifos::hooks::answer(d, router, options);
-//   // a.status: 200, 400, 401, 404, 405, 413, 415 or 500; a.body: a short JSON object
+//   // a.status: 200, 400, 401, 403, 404, 405, 413, 415 or 500; a.body: a short JSON object
 #pragma once
 
 #include <string>
+#include <variant>
 
 #include "mifos/hooks/delivery.hpp"
 #include "mifos/hooks/http_server.hpp"
@@ -29,9 +30,19 @@ enum class request_kind {
 // Path, method and secret checks only.
 request_kind classify(const delivery& d, const receiver_options& options);
 
-// The full decision: classify, check Content-Length and size, parse, dispatch. The body is
+// Everything decided before a handler runs: classify, Content-Length and size, parse, the
+// tenant allow-list (403). Either the answer to send now (an error, or a ping's 200), or the
+// parsed event of a delivery to accept.
+std::variant<http_answer, event> screen(const delivery& d, const receiver_options& options);
+
+// The full decision with handlers run before the answer: screen(), then dispatch. The body is
 // {"status":"accepted"} or {"error":"<reason>"}; a 405 carries "Allow: GET, HEAD, POST".
 http_answer answer(const delivery& d, const router& r, const receiver_options& options);
+
+// The two body shapes the receiver answers with: {"error":"<reason>"} with `status`, and
+// {"status":"<word>"} with 200 ("accepted", "ok", "duplicate").
+http_answer error_answer(int status, std::string_view reason);
+http_answer status_answer(std::string_view word);
 
 // Constant-time comparison, for secrets.
 bool secret_equals(std::string_view given, std::string_view expected) noexcept;

@@ -103,6 +103,17 @@ struct event {
   // Form bodies only: each field's raw text after percent-decoding, before any interpretation.
   std::map<std::string, std::string> form_fields;
 
+  // Set by a receiver that queues deliveries (workers or a journal): 1, 2, ... per accepted
+  // delivery, the same on every retry and, with a journal, after a restart (it is the journal's
+  // sequence number). A handler whose effect must not happen twice records the id with the
+  // effect and skips an id it already has. 0 when handlers run before the answer.
+  std::uint64_t delivery_id = 0;
+  // 1 the first time handlers get this event in this process, 2 on the first retry, ...
+  int attempt = 1;
+  // True when the event was read back from the journal after a restart: its handlers may
+  // already have run before the crash.
+  bool recovered = false;
+
   // The catalog entry of (entity, action), or nullptr for a pair the catalog does not know.
   // Looked up when asked (a hash lookup), not during parse(): most receivers never ask.
   const catalog_entry* known() const noexcept { return find_in_catalog(entity, action); }

@@ -66,6 +66,18 @@ struct http_server_options {
   // A client that has not sent all its headers (resp. its body) by then is disconnected.
   std::chrono::milliseconds header_timeout = std::chrono::seconds(10);
   std::chrono::milliseconds body_timeout = std::chrono::seconds(10);
+  // Connections open at once. One more is answered 503 and closed at once, so a flood of idle
+  // connections cannot exhaust file descriptors or memory.
+  std::size_t max_connections = 10000;
+  // HTTPS when both are set: PEM files of the certificate (chain) and its private key. start()
+  // throws if they cannot be loaded, or if only one is set.
+  // Limitation: the TLS handshake runs in the one thread that accepts connections and waits for
+  // the client, up to 10 s. A client that connects and sends nothing (or a partial ClientHello)
+  // delays every new connection by up to 10 s, so a few such clients can keep new ones out.
+  // Connections already open are not affected. On a network with untrusted clients, terminate
+  // TLS in a proxy in front (nginx, haproxy) and serve plain HTTP on 127.0.0.1.
+  std::string tls_cert_file;
+  std::string tls_key_file;
 };
 
 // Answers given, by class. Framing errors the server answers itself count as 4xx.

@@ -4,15 +4,32 @@
 //   opts.port = 0;                  // any free port; receiver::port() tells which
 //   opts.paths = {"/hooks"};
 //   opts.secret = "s3cret";         // then /hooks/s3cret, /hooks?token=s3cret or X-Hook-Token
+//   opts.journal_dir = "/var/lib/my-receiver/journal";   // 200 means "on disk, will be handled"
+//
+// Three ways to run handlers, from the simplest to the safest (README, "Delivery guarantees"):
+//   workers == 0, no journal: handlers run before the answer; 200 means they ran, 500 that one
+//     threw. Fineract never retries, so a crash loses only the delivery being handled.
+//   workers > 0, no journal: the delivery is queued in memory and answered 200 at once;
+//     workers run the handlers, retrying failures. Fast, but a crash loses the queue.
+//   journal_dir set: the delivery is appended to an on-disk journal and answered 200 once it is
+//     durable (fsync, shared by concurrent requests); workers run the handlers; after a crash or
+//     restart every accepted delivery not yet handled is handled. Handlers run at least once:
+//     event::delivery_id lets a handler that must not repeat an effect skip one it already made.
 #pragma once
 
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "mifos/hooks/delivery.hpp"
+
 namespace mifos::hooks {
+
+struct event;
 
 struct receiver_options {
   // Interface to listen on. "0.0.0.0" accepts deliveries from other hosts.
@@ -22,8 +39,9 @@ struct receiver_options {
   // Paths that take deliveries. A trailing '/' is ignored ("/hooks/" matches "/hooks"), since
   // Fineract 1.7+ requires Payload URLs that end in '/' and older eras add one.
   std::vector<std::string> paths = {"/hooks"};
-  // Threads serving connections.
-  int threads = 2;
+  // Threads serving connections. 0: 2, or 16 with a journal, where a serving thread waits for
+  // the fsync of its request (concurrent requests share one).
+  int threads = 0;
   // Largest request accepted, request line and headers included; larger gets 413.
   std::size_t max_request_bytes = 1024 * 1024;
   // A client that has not sent all its headers (resp. its body) by then is disconnected.
@@ -34,6 +52,46 @@ struct receiver_options {
   // Compared in constant time. Fineract cannot send custom headers: put it in the Payload URL.
   std::string secret;
   std::string secret_header = "X-Hook-Token";
+  // Tenants whose deliveries are accepted (exact match). Empty: every tenant. Others get 403.
+  std::vector<std::string> tenants;
+
+  // Connections open at once; one more is answered 503 and closed.
+  std::size_t max_connections = 10000;
+  // HTTPS when both are set: PEM certificate (chain) and private key files.
+  std::string tls_cert_file;
+  std::string tls_key_file;
+
+  // Worker threads running handlers after the answer. 0: handlers run before the answer (no
+  // queue); with a journal, 0 means 2.
+  int workers = 0;
+  // Deliveries accepted but not yet handled, at most. When full, a request waits up to
+  // queue_full_wait for room, then gets 503 (counted as queue_full).
+  std::size_t queue_capacity = 10000;
+  std::chrono::milliseconds queue_full_wait = std::chrono::seconds(1);
+  // Directory of the durable journal; empty: no journal.
+  std::string journal_dir;
+  // A delivery whose handlers threw is dispatched again (all its handlers) after retry_backoff,
+  // doubling each time up to retry_backoff_max, at most max_attempts times in all; then it is
+  // written to the dead-letter file. Not used when workers == 0 and there is no journal.
+  int max_attempts = 5;
+  std::chrono::milliseconds retry_backoff = std::chrono::milliseconds(200);
+  std::chrono::milliseconds retry_backoff_max = std::chrono::seconds(30);
+  // Traffic-format file (traffic.hpp) that failed deliveries are appended to, replayable with
+  // `mock-mifos play`. Empty: <journal_dir>/dead-letter.jsonl with a journal, else none (they
+  // are only counted).
+  std::string dead_letter_file;
+
+  // Deliveries whose key was seen among the last dedupe_window accepted ones are answered 200
+  // and not handled again. 0 (the default): off, because Fineract bodies carry no id and two
+  // identical updates in a row are two real events.
+  std::size_t dedupe_window = 0;
+  // The key; default (empty function): a hash of tenant, entity, action and the body bytes.
+  std::function<std::string(const event&, const delivery&)> dedupe_key;
+
+  // When set, a second server on this port (0: any free one) answers GET /healthz and
+  // GET /metrics (Prometheus text). Keep it off the public interface.
+  std::optional<std::uint16_t> admin_port;
+  std::string admin_address = "127.0.0.1";
 };
 
 }  // namespace mifos::hooks

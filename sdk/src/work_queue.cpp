@@ -1,0 +1,124 @@
+// work_queue.cpp: one mutex, two condition variables, a deque and a heap.
+#include "work_queue.hpp"
+
+#include <algorithm>
+
+namespace mifos::hooks::detail {
+namespace {
+
+// std::push_heap builds a max-heap: "later is less" puts the earliest due time on top.
+bool due_later(const work_item& a, const work_item& b) { return a.due > b.due; }
+
+}  // namespace
+
+bool work_queue::push(work_item&& item, std::chrono::milliseconds wait) {
+  if (!reserve(wait)) return false;
+  push_reserved(std::move(item));
+  return true;
+}
+
+bool work_queue::reserve(std::chrono::milliseconds wait) {
+  std::unique_lock lock(mutex_);
+  if (!room_.wait_for(lock, wait, [&] { return closed_ || held_locked() < capacity_; }))
+    return false;
+  if (closed_) return false;
+  ++reserved_;
+  return true;
+}
+
+void work_queue::push_reserved(work_item&& item) {
+  {
+    std::lock_guard lock(mutex_);
+    --reserved_;
+    ready_.push_back(std::move(item));
+  }
+  items_.notify_one();
+}
+
+void work_queue::cancel() {
+  {
+    std::lock_guard lock(mutex_);
+    --reserved_;
+  }
+  room_.notify_one();
+}
+
+void work_queue::push_unbounded(work_item&& item) {
+  {
+    std::lock_guard lock(mutex_);
+    ready_.push_back(std::move(item));
+  }
+  items_.notify_one();
+}
+
+void work_queue::push_retry(work_item&& item, work_clock::time_point due) {
+  item.due = due;
+  {
+    std::lock_guard lock(mutex_);
+    retries_.push_back(std::move(item));
+    std::push_heap(retries_.begin(), retries_.end(), due_later);
+  }
+  // Every worker may be sleeping until a later retry: wake them all to re-plan their wait.
+  items_.notify_all();
+}
+
+std::optional<work_item> work_queue::pop() {
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    if (closed_ && !drain_) return std::nullopt;
+    if (!retries_.empty() && retries_.front().due <= work_clock::now()) {
+      std::pop_heap(retries_.begin(), retries_.end(), due_later);
+      work_item item = std::move(retries_.back());
+      retries_.pop_back();
+      lock.unlock();
+      room_.notify_one();
+      return item;
+    }
+    if (!ready_.empty()) {
+      work_item item = std::move(ready_.front());
+      ready_.pop_front();
+      lock.unlock();
+      room_.notify_one();
+      return item;
+    }
+    if (closed_) return std::nullopt;  // draining, and nothing is due
+    if (retries_.empty()) {
+      items_.wait(lock);
+    } else {
+      items_.wait_until(lock, retries_.front().due);
+    }
+  }
+}
+
+void work_queue::close(bool drain) {
+  {
+    std::lock_guard lock(mutex_);
+    closed_ = true;
+    drain_ = drain;
+  }
+  items_.notify_all();
+  room_.notify_all();
+}
+
+std::vector<work_item> work_queue::take_all() {
+  std::lock_guard lock(mutex_);
+  std::vector<work_item> left;
+  left.reserve(ready_.size() + retries_.size());
+  for (auto& item : ready_) left.push_back(std::move(item));
+  for (auto& item : retries_) left.push_back(std::move(item));
+  ready_.clear();
+  retries_.clear();
+  return left;
+}
+
+std::size_t work_queue::size() const {
+  std::lock_guard lock(mutex_);
+  return held_locked();
+}
+
+bool work_queue::closed() const {
+  std::lock_guard lock(mutex_);
+  return closed_;
+}
+
+}  // namespace mifos::hooks::detail

@@ -1,0 +1,144 @@
+// make_seeds.cpp: writes the fuzzers' seed corpora from the fixture deliveries (tests/fixtures).
+// Each fixture becomes one parse_fuzz seed in the encoding parse_fuzz.cpp describes, checked by
+// decoding it back: the seed must parse exactly as the fixture does. Every form body, and every
+// form field that holds Java map or list text, becomes a form_fuzz seed. Files are named after
+// their fixture, so a crash on a seed points at the fixture.
+//
+//   make_seeds build/fuzz/corpus/parse-seeds build/fuzz/corpus/form-seeds
+#include <cstdint>
+#include <cstdio>
+#include <exception>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include "fixture.hpp"
+#include "mifos/hooks/event.hpp"
+#include "mifos/hooks/wire.hpp"
+
+namespace mifos::hooks::fuzz {
+
+parse_result parse_input(std::string_view input);  // parse_fuzz.cpp: decode, then parse()
+
+namespace {
+
+namespace fs = std::filesystem;
+constexpr std::string_view kProxyTenant = "X-Fineract-Platform-TenantId";
+
+bool in_family(std::string_view name, const wire::header_names& n) {
+  for (std::string_view known : {n.entity, n.action, n.tenant, n.endpoint, n.api_key})
+    if (iequals(name, known)) return true;
+  return false;
+}
+
+// The layout byte's header family: which families the delivery uses, and which comes first.
+int family_of(const delivery& d) {
+  std::optional<std::size_t> fineract, mifos;
+  for (std::size_t i = 0; i < d.headers.size(); ++i) {
+    const std::string& name = d.headers[i].name;
+    if (!fineract && in_family(name, wire::kFineractHeaders)) fineract = i;
+    if (!mifos && in_family(name, wire::kMifosHeaders)) mifos = i;
+  }
+  if (fineract && mifos) return *mifos < *fineract ? 2 : 3;
+  return mifos ? 1 : 0;
+}
+
+// The fixture in parse_fuzz's encoding; nullopt if a header value holds a '\n'.
+std::optional<std::string> encode(const delivery& d) {
+  const int family = family_of(d);
+  const bool proxy = d.header(kProxyTenant).has_value();
+  const auto& names = family == 1 ? wire::kMifosHeaders : wire::kFineractHeaders;
+  std::optional<std::string> extra;
+  for (const auto& h : d.headers) {
+    if (in_family(h.name, wire::kFineractHeaders) || in_family(h.name, wire::kMifosHeaders) ||
+        iequals(h.name, kProxyTenant) || iequals(h.name, "Content-Type"))
+      continue;
+    extra = h.name + ": " + h.value;
+    break;
+  }
+  const std::optional<std::string_view> fields[] = {
+      d.header(names.entity),
+      d.header(names.action),
+      d.header(proxy ? kProxyTenant : names.tenant),
+      d.header("Content-Type"),
+      d.header(names.endpoint),
+      d.header(names.api_key),
+      extra ? std::optional<std::string_view>(*extra) : std::nullopt};
+  std::string out(2, '\0');
+  out[0] = static_cast<char>(family | (proxy ? 0x10 : 0));
+  unsigned sent = 0;
+  for (std::size_t i = 0; i < std::size(fields); ++i) {
+    if (fields[i]) sent |= 1u << i;
+    const std::string_view value = fields[i].value_or("");
+    if (value.find('\n') != std::string_view::npos) return std::nullopt;
+    out.append(value).push_back('\n');
+  }
+  out[1] = static_cast<char>(sent);
+  return out + d.body;
+}
+
+// Whether two parse results say the same: the same normalized event, or the same error.
+bool same(const parse_result& a, const parse_result& b) {
+  if (a.ok() != b.ok()) return false;
+  if (a.ok()) return to_json(*a) == to_json(*b);
+  return a.error().status == b.error().status && a.error().reason == b.error().reason;
+}
+
+void write_file(const fs::path& path, std::string_view bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (!out) throw std::runtime_error("cannot write " + path.string());
+}
+
+int run(const fs::path& parse_dir, const fs::path& form_dir) {
+  fs::create_directories(parse_dir);
+  fs::create_directories(form_dir);
+  int parse_seeds = 0, form_seeds = 0, broken = 0;
+  for (const char* subdir : {"deliveries", "bad"}) {
+    for (const std::string& name : fixture_names(subdir)) {
+      const delivery d = load_fixture(name);
+      const std::string stem = fixture_stem(name);
+      const auto seed = encode(d);
+      const parse_result want = parse(d);
+      if (!seed || !same(want, parse_input(*seed))) {
+        std::fprintf(stderr, "make_seeds: %s: the seed does not parse as the fixture does\n",
+                     name.c_str());
+        ++broken;
+        continue;
+      }
+      write_file(parse_dir / stem, *seed);
+      ++parse_seeds;
+      if (!want || want->format != body_format::form) continue;
+      write_file(form_dir / stem, d.body);
+      ++form_seeds;
+      for (const auto& [field, value] : want->form_fields) {
+        if (value.find_first_of("{[") == std::string::npos) continue;
+        write_file(form_dir / (stem + "." + field), value);
+        ++form_seeds;
+      }
+    }
+  }
+  std::printf("make_seeds: %d parse seeds in %s, %d form seeds in %s\n", parse_seeds,
+              parse_dir.c_str(), form_seeds, form_dir.c_str());
+  return broken == 0 && parse_seeds > 0 && form_seeds > 0 ? 0 : 1;
+}
+
+}  // namespace
+}  // namespace mifos::hooks::fuzz
+
+int main(int argc, char** argv) {
+  if (argc != 3) {
+    std::fprintf(stderr, "usage: make_seeds PARSE_SEED_DIR FORM_SEED_DIR\n");
+    return 2;
+  }
+  try {
+    return mifos::hooks::fuzz::run(argv[1], argv[2]);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "make_seeds: %s\n", e.what());
+    return 1;
+  }
+}

@@ -1,0 +1,115 @@
+// delivery_codec_test.cpp: a delivery survives encode/decode byte for byte, and the decoder
+// refuses (never crashes on) truncated or random bytes.
+#include "../../sdk/src/delivery_codec.hpp"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+
+namespace mifos::hooks::detail {
+namespace {
+
+delivery sample() {
+  delivery d;
+  d.method = "POST";
+  d.target = "/hooks?tenant=default";
+  d.headers = {{"X-Fineract-Entity", "CLIENT"}, {"X-Fineract-Action", "CREATE"}, {"X-Empty", ""}};
+  d.body = std::string("{\"a\":1}\0\x01\xff", 10);
+  return d;
+}
+
+TEST(DeliveryCodec, round_trips_headers_and_a_binary_body) {
+  const delivery d = sample();
+  delivery back;
+  ASSERT_TRUE(decode_delivery(encode_delivery(d), back));
+  EXPECT_EQ(back, d);
+  EXPECT_EQ(back.body.size(), 10u);
+}
+
+TEST(DeliveryCodec, round_trips_empty_fields) {
+  delivery d;
+  d.method = "";
+  d.target = "";
+  d.headers = {{"", ""}};
+  d.body = "";
+  delivery back;
+  back.body = "stale";
+  ASSERT_TRUE(decode_delivery(encode_delivery(d), back));
+  EXPECT_EQ(back, d);
+}
+
+TEST(DeliveryCodec, round_trips_nul_bytes_in_every_field) {
+  delivery d;
+  d.method = std::string("P\0ST", 4);
+  d.target = std::string("/\0", 2);
+  d.headers = {{std::string("n\0", 2), std::string("\0v", 2)}};
+  d.body = std::string(3, '\0');
+  delivery back;
+  ASSERT_TRUE(decode_delivery(encode_delivery(d), back));
+  EXPECT_EQ(back, d);
+}
+
+TEST(DeliveryCodec, encodes_the_documented_layout) {
+  delivery d;
+  d.method = "GET";
+  d.target = "/";
+  d.body = "b";
+  const std::string expected = std::string("\x04\0\0\0", 4) + std::string("\x03\0\0\0", 4) + "GET" +
+                               std::string("\x01\0\0\0", 4) + "/" + std::string(4, '\0') +
+                               std::string("\x01\0\0\0", 4) + "b";
+  EXPECT_EQ(encode_delivery(d), expected);
+}
+
+TEST(DeliveryCodec, every_truncation_decodes_false) {
+  const std::string bytes = encode_delivery(sample());
+  for (std::size_t n = 0; n < bytes.size(); ++n) {
+    delivery out;
+    EXPECT_FALSE(decode_delivery(std::string_view(bytes).substr(0, n), out)) << "length " << n;
+  }
+}
+
+TEST(DeliveryCodec, trailing_bytes_decode_false) {
+  delivery out;
+  EXPECT_FALSE(decode_delivery(encode_delivery(sample()) + "x", out));
+}
+
+TEST(DeliveryCodec, failed_decode_leaves_the_output_untouched) {
+  delivery out = sample();
+  EXPECT_FALSE(decode_delivery("garbage", out));
+  EXPECT_EQ(out, sample());
+}
+
+TEST(DeliveryCodec, huge_header_count_decodes_false_without_allocating_for_it) {
+  std::string bytes = encode_delivery(delivery{});
+  // The header count sits after the field count, method "POST" and target "/".
+  const std::size_t at = 4 + 4 + 4 + 4 + 1;
+  bytes.replace(at, 4, std::string("\xff\xff\xff\x7f", 4));
+  delivery out;
+  EXPECT_FALSE(decode_delivery(bytes, out));
+}
+
+TEST(DeliveryCodec, random_garbage_and_mutations_never_crash) {
+  std::mt19937 rng(1234);
+  const std::string valid = encode_delivery(sample());
+  int decoded = 0;
+  for (int i = 0; i < 20000; ++i) {
+    std::string bytes;
+    if (i % 2 == 0) {
+      bytes.resize(rng() % 64);
+      for (auto& c : bytes) c = static_cast<char>(rng());
+    } else {
+      bytes = valid;
+      for (int k = 0; k < 3; ++k) bytes[rng() % bytes.size()] = static_cast<char>(rng());
+    }
+    delivery out;
+    if (decode_delivery(bytes, out)) {
+      ++decoded;
+      EXPECT_EQ(encode_delivery(out), bytes);  // whatever decodes is exactly what we would write
+    }
+  }
+  EXPECT_LT(decoded, 20000);
+}
+
+}  // namespace
+}  // namespace mifos::hooks::detail
