@@ -18,6 +18,9 @@ std::filesystem::path dead_letter_path(const receiver_options& o) {
   return {};
 }
 
+// Items a worker takes from the queue at once.
+constexpr std::size_t kBatch = 16;
+
 int worker_count(const receiver_options& o) {
   if (o.workers > 0) return o.workers;
   return o.journal_dir.empty() ? 0 : 2;
@@ -136,7 +139,11 @@ admit_result delivery_pipeline::admit(const delivery& d, event&& e) {
 }
 
 void delivery_pipeline::work() {
-  while (auto item = queue_.pop()) handle(std::move(*item));
+  std::vector<work_item> batch;
+  while (queue_.pop_some(batch, kBatch) > 0) {
+    for (work_item& item : batch) handle(std::move(item));
+    batch.clear();
+  }
 }
 
 void delivery_pipeline::handle(work_item item) {

@@ -7,9 +7,18 @@
 // HTTP/1.1 client that sends no Connection header (while leaving the socket open), which halves
 // throughput for clients that take it at its word. Everything an answer depends on is decided
 // by the handler function; this file moves bytes, times connections out and counts.
+//
+// TLS is Pistache's (Listener::setupSSL): it does the handshake in its accept thread, blocking,
+// for up to 10 s per connection (a timeout built into Debian's 0.0.5), and encrypts what goes
+// through Peer::send. So with TLS every write takes Pistache's queue, never ::send on the fd.
 #include "mifos/hooks/http_server.hpp"
 
+// Debian builds libpistache with it. It changes no class layout in the headers we include, only
+// inline helpers (the SSL_CTX deleter), which must match the library's.
+#define PISTACHE_USE_SSL 1
+
 #include <fcntl.h>
+#include <openssl/ssl.h>
 #include <pistache/listener.h>
 #include <pistache/peer.h>
 #include <pistache/tcp.h>
@@ -41,24 +50,36 @@ constexpr const char* kConnectionKey = "mifos.hooks.connection";
 
 http_answer internal_error() { return {500, R"({"error":"internal error"})"}; }
 
+// Half-closes once the last answer is written. A TLS peer first gets close_notify, so that
+// the client can tell the end of the stream from a truncation. Runs on the connection's worker
+// thread, the only one that uses its SSL object.
+void end_output(const connection& c, Peer& peer) {
+  if (!c.open) return;
+  if (c.tls) ::SSL_shutdown(static_cast<SSL*>(peer.ssl()));
+  ::shutdown(c.fd, SHUT_WR);
+}
+
 // Writes an answer at once if nothing is queued before it, which is the rule: answers are small.
-// What the socket does not take goes through Pistache's write queue, which keeps the order.
-// `close_after`: half-close once written, then drain what the client still sends.
+// What the socket does not take goes through Pistache's write queue, which keeps the order; so
+// does everything for a TLS peer. `close_after`: half-close once written, then drain what the
+// client still sends.
 void write_answer(const std::shared_ptr<connection>& c, const std::shared_ptr<Peer>& peer,
                   std::string bytes, bool close_after) {
   if (close_after) detail::begin_linger(*c);
-  std::size_t sent = c->queued_writes == 0 ? detail::send_now(*c, bytes) : 0;
+  std::size_t sent = c->queued_writes == 0 && !c->tls ? detail::send_now(*c, bytes) : 0;
   if (sent == bytes.size()) {
-    if (close_after && c->open) ::shutdown(c->fd, SHUT_WR);
+    if (close_after) end_output(*c, *peer);
     return;
   }
   ++c->queued_writes;
   std::weak_ptr<connection> weak = c;
-  auto finish = [weak, close_after] {
+  std::weak_ptr<Peer> weak_peer = peer;
+  auto finish = [weak, weak_peer, close_after] {
     auto alive = weak.lock();
     if (!alive) return;
     --alive->queued_writes;
-    if (close_after && alive->open) ::shutdown(alive->fd, SHUT_WR);
+    auto alive_peer = weak_peer.lock();
+    if (close_after && alive_peer) end_output(*alive, *alive_peer);
   };
   bytes.erase(0, sent);
   std::size_t size = bytes.size();
@@ -72,19 +93,26 @@ class tcp_handler final : public Pistache::Tcp::Handler {
   PROTOTYPE_OF(Pistache::Tcp::Handler, tcp_handler)
 
   void onConnection(const std::shared_ptr<Peer>& peer) override {
-    auto c = std::make_shared<connection>(peer->fd(), state_->options.max_request_bytes);
-    detail::arm_deadline(*c, state_->options);
-    peer->putData(kConnectionKey, c);
-    std::lock_guard lock(state_->connections_mutex);
-    state_->connections[c->fd] = c;
+    try {
+      auto c = std::make_shared<connection>(peer->fd(), state_->options.max_request_bytes);
+      c->tls = peer->ssl() != nullptr;
+      detail::arm_deadline(*c, state_->options);
+      peer->putData(kConnectionKey, c);
+      // Over the limit: a clear answer rather than a silent close; its linger ends it soon.
+      if (!detail::admit(*state_, c))
+        write_answer(c, peer, detail::render_too_many_connections(), true);
+    } catch (...) {
+      // Out of memory: drop the connection (Pistache reads the end and cleans up) rather than
+      // let the exception end the worker thread.
+      ::shutdown(peer->fd(), SHUT_RDWR);
+    }
   }
 
   void onDisconnection(const std::shared_ptr<Peer>& peer) override {
     auto c = std::static_pointer_cast<connection>(peer->tryGetData(kConnectionKey));
     if (!c) return;
     c->open = false;  // Pistache closes the fd next: nothing may touch it from now on
-    std::lock_guard lock(state_->connections_mutex);
-    state_->connections.erase(c->fd);
+    detail::forget(*state_, *c);
   }
 
   void onInput(const char* data, std::size_t size, const std::shared_ptr<Peer>& peer) override {
@@ -167,6 +195,13 @@ extern "C" void on_stop_signal(int) {
   errno = saved;
 }
 
+// Pistache's TLS errors are OpenSSL's error queue, a line per entry.
+std::string one_line(std::string text) {
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+  std::replace(text.begin(), text.end(), '\n', ' ');
+  return text;
+}
+
 void drain(int fd) {
   char buf[64];
   while (::read(fd, buf, sizeof buf) > 0) {
@@ -212,6 +247,7 @@ void http_server::start() {
   ::sigaction(SIGPIPE, &ignore, nullptr);  // a client that goes away must not end the process
 
   const http_server_options& o = impl_->state->options;
+  detail::check_tls_files(o);
   std::string where = o.address + ":" + std::to_string(o.port);
   std::unique_ptr<Pistache::Tcp::Listener> listener;
   try {
@@ -220,6 +256,21 @@ void http_server::start() {
     listener->init(static_cast<std::size_t>(std::max(1, o.threads)),
                    Pistache::Flags<Pistache::Tcp::Options>(Pistache::Tcp::Options::ReuseAddr) |
                        Pistache::Tcp::Options::NoDelay);
+  } catch (const std::exception& e) {
+    throw std::runtime_error("mifos::hooks::http_server: cannot listen on " + where + ": " +
+                             e.what());
+  }
+  if (!o.tls_cert_file.empty()) {
+    try {
+      // After init(), which turns TLS off. No compression: it leaks secrets (CRIME, BREACH).
+      listener->setupSSL(o.tls_cert_file, o.tls_key_file, false, nullptr);
+    } catch (const std::exception& e) {
+      throw std::runtime_error("mifos::hooks::http_server: cannot load the TLS certificate " +
+                               o.tls_cert_file + " with the key " + o.tls_key_file + ": " +
+                               one_line(e.what()));
+    }
+  }
+  try {
     listener->setHandler(std::make_shared<tcp_handler>(impl_->state));
     listener->bind();
   } catch (const std::exception& e) {

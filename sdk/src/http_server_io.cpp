@@ -6,6 +6,9 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <initializer_list>
+#include <stdexcept>
+#include <system_error>
 
 namespace mifos::hooks::detail {
 namespace {
@@ -57,6 +60,19 @@ clock::rep ticks_from_now(std::chrono::milliseconds d) {
 
 }  // namespace
 
+void check_tls_files(const http_server_options& o) {
+  if (o.tls_cert_file.empty() && o.tls_key_file.empty()) return;
+  const std::string prefix = "mifos::hooks::http_server: ";
+  if (o.tls_cert_file.empty() || o.tls_key_file.empty())
+    throw std::runtime_error(prefix + "tls_cert_file and tls_key_file must be set together");
+  for (const std::string* file : {&o.tls_cert_file, &o.tls_key_file}) {
+    if (::access(file->c_str(), R_OK) != 0) {
+      std::string why = std::error_code(errno, std::generic_category()).message();
+      throw std::runtime_error(prefix + "cannot read the TLS file " + *file + ": " + why);
+    }
+  }
+}
+
 void arm_deadline(connection& c, const http_server_options& options) {
   if (c.closing) return;  // the linger deadline stays
   parse_phase phase = c.parser.phase();
@@ -101,6 +117,29 @@ std::string render(const http_answer& a, const render_options& how) {
   out += how.keep_alive ? "\r\nConnection: keep-alive\r\n\r\n" : "\r\nConnection: close\r\n\r\n";
   if (!how.head_only) out += a.body;
   return out;
+}
+
+bool admit(server_state& state, const std::shared_ptr<connection>& c) {
+  std::lock_guard lock(state.connections_mutex);
+  // Refused connections stay registered, so the sweeper ends their linger like any other.
+  state.connections[c->fd] = c;
+  if (state.open_connections >= state.options.max_connections) {
+    ++state.refused_connections;
+    return false;
+  }
+  ++state.open_connections;
+  c->counted = true;
+  return true;
+}
+
+void forget(server_state& state, connection& c) {
+  std::lock_guard lock(state.connections_mutex);
+  state.connections.erase(c.fd);
+  if (c.counted) --state.open_connections;
+}
+
+std::string render_too_many_connections() {
+  return render({503, R"({"error":"too many connections"})"}, {});
 }
 
 std::size_t send_now(const connection& c, std::string_view bytes) {
@@ -162,6 +201,7 @@ void close_all(server_state& state) {
     ::close(fd);
   }
   state.connections.clear();
+  state.open_connections = 0;
 }
 
 }  // namespace mifos::hooks::detail

@@ -44,6 +44,8 @@ struct connection {
   std::optional<parse_phase> armed_phase;  // the phase `deadline` was set for
   bool open = true;       // false once Pistache reported the disconnection: the fd is not ours
   bool closing = false;   // answered with "Connection: close": input is dropped
+  bool tls = false;       // Pistache encrypts: every write goes through its queue (SSL_write)
+  bool counted = false;   // in open_connections (not refused over max_connections)
   int queued_writes = 0;  // answers waiting in Pistache's write queue, sent in order
 };
 
@@ -56,9 +58,24 @@ struct server_state {
   const http_server_options options;
   std::atomic<bool> stopping{false};
   std::atomic<std::uint64_t> answered_2xx{0}, answered_4xx{0}, answered_5xx{0};
+  std::atomic<std::uint64_t> refused_connections{0};  // over max_connections; not an answer
   std::mutex connections_mutex;
-  std::unordered_map<int, std::shared_ptr<connection>> connections;  // by fd
+  std::unordered_map<int, std::shared_ptr<connection>> connections;  // by fd, refused ones too
+  std::size_t open_connections = 0;  // not refused; guarded by connections_mutex
 };
+
+// Registers a new connection and counts it, unless it is over max_connections: then it is
+// registered but not counted, and admit() returns false.
+bool admit(server_state& state, const std::shared_ptr<connection>& c);
+// Unregisters it; Pistache closes the fd right after.
+void forget(server_state& state, connection& c);
+// The 503 a connection over max_connections gets, with "Connection: close".
+std::string render_too_many_connections();
+
+// Throws std::runtime_error naming the file if only one of tls_cert_file and tls_key_file is
+// set (that would serve plain HTTP to someone who asked for HTTPS) or one cannot be read.
+// Pistache's own messages do not name the file.
+void check_tls_files(const http_server_options& o);
 
 // Sets the deadline for the phase the parser is in, if the phase changed: a client trickling
 // bytes does not push its deadline back.

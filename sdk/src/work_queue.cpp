@@ -63,25 +63,33 @@ void work_queue::push_retry(work_item&& item, work_clock::time_point due) {
 }
 
 std::optional<work_item> work_queue::pop() {
+  std::vector<work_item> one;
+  if (pop_some(one, 1) == 0) return std::nullopt;
+  return std::move(one.front());
+}
+
+std::size_t work_queue::pop_some(std::vector<work_item>& out, std::size_t max) {
   std::unique_lock lock(mutex_);
   for (;;) {
-    if (closed_ && !drain_) return std::nullopt;
-    if (!retries_.empty() && retries_.front().due <= work_clock::now()) {
+    if (closed_ && !drain_) return 0;
+    std::size_t taken = 0;
+    while (taken < max && !retries_.empty() && retries_.front().due <= work_clock::now()) {
       std::pop_heap(retries_.begin(), retries_.end(), due_later);
-      work_item item = std::move(retries_.back());
+      out.push_back(std::move(retries_.back()));
       retries_.pop_back();
-      lock.unlock();
-      room_.notify_one();
-      return item;
+      ++taken;
     }
-    if (!ready_.empty()) {
-      work_item item = std::move(ready_.front());
+    while (taken < max && !ready_.empty()) {
+      out.push_back(std::move(ready_.front()));
       ready_.pop_front();
-      lock.unlock();
-      room_.notify_one();
-      return item;
+      ++taken;
     }
-    if (closed_) return std::nullopt;  // draining, and nothing is due
+    if (taken > 0) {
+      lock.unlock();
+      room_.notify_all();
+      return taken;
+    }
+    if (closed_) return 0;  // draining, and nothing is due
     if (retries_.empty()) {
       items_.wait(lock);
     } else {
