@@ -4,6 +4,7 @@
 #include "journal.hpp"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -170,6 +171,14 @@ journal::journal(journal_options options) : options_(std::move(options)) {
   if (ec) throw_io("create", options_.directory, ec.value());
   directory_fd_ = unique_fd(::open(options_.directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
   if (directory_fd_.get() < 0) throw_io("open", options_.directory, errno);
+  // Two processes appending to one journal would corrupt it. The lock goes with the process,
+  // so a receiver killed with SIGKILL does not keep its successor out.
+  if (::flock(directory_fd_.get(), LOCK_EX | LOCK_NB) != 0) {
+    if (errno == EWOULDBLOCK)
+      throw std::runtime_error("the journal " + options_.directory.string() +
+                               " is in use by another process");
+    throw_io("lock", options_.directory, errno);
+  }
   recover();
   last_checkpoint_save_ = std::chrono::steady_clock::now();
   flusher_ = std::thread([this] { run_flusher(); });
@@ -303,7 +312,10 @@ std::uint64_t journal::append(std::string_view payload) {
 bool journal::wait_durable(std::uint64_t seq) {
   std::unique_lock lock(mutex_);
   if (seq == 0 || seq >= next_seq_) return false;
-  durable_changed_.wait(lock, [&] { return failed_ || durable_seq_ >= seq; });
+  // Sleep on the condition variable of the batch that holds `seq` (the one being written, or
+  // the next), so that finishing a batch wakes its own waiters, not those of the next one.
+  const std::uint64_t batch = seq > writing_last_ ? pending_batch_ : pending_batch_ - 1;
+  durable_changed_[batch % 2].wait(lock, [&] { return failed_ || durable_seq_ >= seq; });
   return !failed_;
 }
 
@@ -370,6 +382,8 @@ void journal::flush(std::unique_lock<std::mutex>& lock) {
   }
   writing_.swap(pending_);
   const std::uint64_t last = pending_last_;
+  const std::uint64_t batch = pending_batch_++;
+  writing_last_ = last;
   lock.unlock();
 
   seal_records(writing_);
@@ -395,7 +409,11 @@ void journal::flush(std::unique_lock<std::mutex>& lock) {
     failed_ = true;
     pending_.clear();
   }
-  durable_changed_.notify_all();
+  if (synced) {
+    durable_changed_[batch % 2].notify_all();
+  } else {
+    notify_all_waiters();
+  }
   if (!synced || segment_size_ <= options_.segment_bytes) return;
 
   // Rotate after the waiters are told, so a new file's directory fsync does not delay them.
@@ -405,8 +423,13 @@ void journal::flush(std::unique_lock<std::mutex>& lock) {
   if (err != 0) {
     failed_ = true;
     pending_.clear();
-    durable_changed_.notify_all();
+    notify_all_waiters();
   }
+}
+
+void journal::notify_all_waiters() {
+  durable_changed_[0].notify_all();
+  durable_changed_[1].notify_all();
 }
 
 void journal::save_checkpoint(std::unique_lock<std::mutex>& lock) {

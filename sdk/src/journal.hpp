@@ -127,6 +127,7 @@ class journal {
   void run_flusher();
   void flush(std::unique_lock<std::mutex>& lock);
   void save_checkpoint(std::unique_lock<std::mutex>& lock);
+  void notify_all_waiters();
 
   std::vector<journal_record> recovered_;
   recovery_report report_;
@@ -142,7 +143,10 @@ class journal {
 
   mutable std::mutex mutex_;
   std::condition_variable flusher_wake_;
-  std::condition_variable durable_changed_;
+  // Waiters of even and odd batches apart: a flush wakes only the waiters it made durable.
+  std::condition_variable durable_changed_[2];
+  std::uint64_t pending_batch_ = 1;  // number of the batch pending_ will be written as
+  std::uint64_t writing_last_ = 0;   // last seq of the batch being (or last) written
   std::string pending_;  // framed records appended since the flusher last took the buffer
   std::uint64_t pending_last_ = 0;
   std::uint64_t next_seq_ = 1;

@@ -20,7 +20,7 @@ http_server_options server_options(const receiver_options& o) {
   s.port = o.port;
   // With a journal a serving thread waits for the fsync of its request: more threads let more
   // requests share one fsync.
-  s.threads = o.threads > 0 ? o.threads : (o.journal_dir.empty() ? 2 : 16);
+  s.threads = o.threads > 0 ? o.threads : (o.journal_dir.empty() ? 2 : 32);
   s.max_request_bytes = o.max_request_bytes;
   s.header_timeout = o.header_timeout;
   s.body_timeout = o.body_timeout;

@@ -72,6 +72,9 @@ std::size_t work_queue::pop_some(std::vector<work_item>& out, std::size_t max) {
   std::unique_lock lock(mutex_);
   for (;;) {
     if (closed_ && !drain_) return 0;
+    // While other workers sleep, one item each keeps slow handlers running side by side; a
+    // batch only when every worker is busy, which is when it saves lock round trips.
+    if (sleepers_ > 0) max = 1;
     std::size_t taken = 0;
     while (taken < max && !retries_.empty() && retries_.front().due <= work_clock::now()) {
       std::pop_heap(retries_.begin(), retries_.end(), due_later);
@@ -90,11 +93,13 @@ std::size_t work_queue::pop_some(std::vector<work_item>& out, std::size_t max) {
       return taken;
     }
     if (closed_) return 0;  // draining, and nothing is due
+    ++sleepers_;
     if (retries_.empty()) {
       items_.wait(lock);
     } else {
       items_.wait_until(lock, retries_.front().due);
     }
+    --sleepers_;
   }
 }
 

@@ -72,6 +72,7 @@ class work_queue {
   std::deque<work_item> ready_;
   std::vector<work_item> retries_;  // a min-heap by due time
   std::size_t reserved_ = 0;
+  std::size_t sleepers_ = 0;  // pop_some() calls waiting for an item
   bool closed_ = false;
   bool drain_ = false;
 };

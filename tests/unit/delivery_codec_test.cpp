@@ -1,6 +1,6 @@
 // delivery_codec_test.cpp: a delivery survives encode/decode byte for byte, and the decoder
 // refuses (never crashes on) truncated or random bytes.
-#include "../../sdk/src/delivery_codec.hpp"
+#include "delivery_codec.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // journal_test.cpp: the durable journal on real files in a temporary directory: durability,
 // recovery of torn and corrupt tails, checkpoints, segments, group commit; and its CRC-32C.
 // (sdk/src is not on the unit tests' include path, hence the relative includes.)
-#include "../../sdk/src/journal.hpp"
+#include "journal.hpp"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -16,7 +16,7 @@
 #include <thread>
 #include <vector>
 
-#include "../../sdk/src/crc32c.hpp"
+#include "crc32c.hpp"
 
 namespace mifos::hooks::detail {
 namespace {
@@ -275,6 +275,21 @@ TEST_F(Journal, wait_durable_is_false_at_once_for_a_seq_never_handed_out) {
   EXPECT_FALSE(j.wait_durable(0));
   EXPECT_FALSE(j.wait_durable(1));
   EXPECT_FALSE(j.failed());
+}
+
+TEST_F(Journal, a_second_journal_on_the_same_directory_is_refused_until_the_first_closes) {
+  {
+    journal first(options());
+    try {
+      journal second(options());
+      FAIL() << "expected std::runtime_error";
+    } catch (const std::runtime_error& e) {
+      EXPECT_NE(std::string(e.what()).find("in use by another process"), std::string::npos)
+          << e.what();
+    }
+  }
+  journal again(options());
+  EXPECT_FALSE(again.failed());
 }
 
 TEST_F(Journal, unusable_directory_throws_naming_the_path) {

@@ -1,5 +1,5 @@
 // latency_histogram_test.cpp: power-of-two microsecond buckets, quantiles, max and sum.
-#include "../../sdk/src/latency_histogram.hpp"
+#include "latency_histogram.hpp"
 
 #include <gtest/gtest.h>
 

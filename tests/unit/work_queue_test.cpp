@@ -98,5 +98,15 @@ TEST(WorkQueue, close_with_drain_still_gives_due_items_then_leaves_later_retries
   EXPECT_FALSE(q.push(item_with_id(3), 0ms));
 }
 
+TEST(WorkQueue, pop_some_takes_a_batch_when_no_other_worker_waits) {
+  work_queue q(100);
+  for (std::uint64_t id = 1; id <= 20; ++id) ASSERT_TRUE(q.push(item_with_id(id), 0ms));
+  std::vector<work_item> batch;
+  EXPECT_EQ(q.pop_some(batch, 16), 16u);
+  EXPECT_EQ(batch.front().parsed.delivery_id, 1u);
+  EXPECT_EQ(batch.back().parsed.delivery_id, 16u);
+  EXPECT_EQ(q.size(), 4u);
+}
+
 }  // namespace
 }  // namespace mifos::hooks::detail

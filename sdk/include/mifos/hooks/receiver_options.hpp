@@ -39,7 +39,7 @@ struct receiver_options {
   // Paths that take deliveries. A trailing '/' is ignored ("/hooks/" matches "/hooks"), since
   // Fineract 1.7+ requires Payload URLs that end in '/' and older eras add one.
   std::vector<std::string> paths = {"/hooks"};
-  // Threads serving connections. 0: 2, or 16 with a journal, where a serving thread waits for
+  // Threads serving connections. 0: 2, or 32 with a journal, where a serving thread waits for
   // the fsync of its request (concurrent requests share one).
   int threads = 0;
   // Largest request accepted, request line and headers included; larger gets 413.
