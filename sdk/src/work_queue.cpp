@@ -97,7 +97,9 @@ std::size_t work_queue::pop_some(std::vector<work_item>& out, std::size_t max) {
     if (retries_.empty()) {
       items_.wait(lock);
     } else {
-      items_.wait_until(lock, retries_.front().due);
+      // A copy: the heap's front may move or go away while the lock is released.
+      const work_clock::time_point due = retries_.front().due;
+      items_.wait_until(lock, due);
     }
     --sleepers_;
   }
