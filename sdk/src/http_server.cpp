@@ -353,8 +353,15 @@ void http_server::wait_for_signal() {
 }
 
 http_server_stats http_server::stats() const {
-  const server_state& s = *impl_->state;
-  return {s.answered_2xx.load(), s.answered_4xx.load(), s.answered_5xx.load()};
+  server_state& s = *impl_->state;
+  http_server_stats out;
+  out.answered_2xx = s.answered_2xx.load();
+  out.answered_4xx = s.answered_4xx.load();
+  out.answered_5xx = s.answered_5xx.load();
+  out.refused_connections = s.refused_connections.load();
+  std::lock_guard lock(s.connections_mutex);
+  out.open_connections = s.open_connections;
+  return out;
 }
 
 const http_server_options& http_server::options() const noexcept { return impl_->state->options; }

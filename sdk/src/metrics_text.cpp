@@ -72,6 +72,11 @@ std::string render_metrics(const http_server_stats& server, std::uint64_t pings,
   x.counter("mifos_hooks_errors_total",
             "Requests answered 5xx (handler failed inline, queue full, journal failed).",
             server.answered_5xx);
+  x.counter("mifos_hooks_connections_refused_total",
+            "Connections over max_connections, answered 503 and closed.",
+            server.refused_connections);
+  x.gauge("mifos_hooks_connections_open", "Connections open now.",
+          static_cast<double>(server.open_connections));
   x.counter("mifos_hooks_handled_total", "Dispatches whose handlers all returned.", p.handled);
   x.counter("mifos_hooks_failed_total", "Dispatches in which a handler threw, each attempt.",
             p.failed);

@@ -238,6 +238,8 @@ TEST(HttpServerLimits, DoesNotCountTheRefusalAsAnAnswer) {
   auto stats = server.stats();
   EXPECT_EQ(stats.answered_2xx, 50u);
   EXPECT_EQ(stats.answered_5xx, 0u);
+  EXPECT_EQ(stats.refused_connections, 1u);
+  EXPECT_EQ(stats.open_connections, 50u);
 }
 
 // A keep-alive connection that got a 200, retried while the server still refuses (it sees

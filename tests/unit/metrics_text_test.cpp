@@ -23,6 +23,8 @@ TEST(MetricsText, counters_have_help_type_and_value) {
   p.queue_depth = 7;
   http_server_stats s;
   s.answered_4xx = 5;
+  s.refused_connections = 4;
+  s.open_connections = 12;
   std::string text = render_metrics(s, 2, p);
   EXPECT_NE(text.find("# HELP mifos_hooks_accepted_total "), std::string::npos);
   EXPECT_NE(text.find("# TYPE mifos_hooks_accepted_total counter\n"), std::string::npos);
@@ -30,6 +32,8 @@ TEST(MetricsText, counters_have_help_type_and_value) {
   EXPECT_EQ(sample(text, "mifos_hooks_deduped_total"), "3");
   EXPECT_EQ(sample(text, "mifos_hooks_rejected_total"), "5");
   EXPECT_EQ(sample(text, "mifos_hooks_pings_total"), "2");
+  EXPECT_EQ(sample(text, "mifos_hooks_connections_refused_total"), "4");
+  EXPECT_EQ(sample(text, "mifos_hooks_connections_open"), "12");
   EXPECT_NE(text.find("# TYPE mifos_hooks_queue_depth gauge\n"), std::string::npos);
   EXPECT_EQ(sample(text, "mifos_hooks_queue_depth"), "7");
   EXPECT_EQ(text.find("mifos_hooks_journal"), std::string::npos);  // no journal, no such metric
