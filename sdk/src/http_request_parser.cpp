@@ -246,8 +246,11 @@ parse_step http_request_parser::parse_chunks() {
       if (buffer_.size() - scan_ > kMaxChunkLine) return fail(400, "malformed chunked body");
       break;
     }
+    // The same limit whether the line's end came with it or later (TCP splits anywhere).
+    if (lf - scan_ > kMaxChunkLine) return fail(400, "malformed chunked body");
     std::string_view line = without_cr(std::string_view(buffer_).substr(scan_, lf - scan_));
     scan_ = lf + 1;
+    if (scan_ > max_bytes_) return fail(413, "request too large");
     if (stage_ == stage::trailers) {
       if (line.empty()) {
         stage_ = stage::done;

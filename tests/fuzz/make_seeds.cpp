@@ -4,7 +4,9 @@
 // form field that holds Java map or list text, becomes a form_fuzz seed. Files are named after
 // their fixture, so a crash on a seed points at the fixture.
 //
-//   make_seeds build/fuzz/corpus/parse-seeds build/fuzz/corpus/form-seeds
+// With two more directories it also writes the http_fuzz and codec_fuzz seeds (wire_seeds.cpp).
+//
+//   make_seeds build/fuzz/corpus/parse-seeds build/fuzz/corpus/form-seeds [HTTP_DIR CODEC_DIR]
 #include <cstdint>
 #include <cstdio>
 #include <exception>
@@ -23,6 +25,8 @@
 namespace mifos::hooks::fuzz {
 
 parse_result parse_input(std::string_view input);  // parse_fuzz.cpp: decode, then parse()
+int write_wire_seeds(const std::filesystem::path& http_dir,
+                     const std::filesystem::path& codec_dir);  // wire_seeds.cpp
 
 namespace {
 
@@ -131,12 +135,14 @@ int run(const fs::path& parse_dir, const fs::path& form_dir) {
 }  // namespace mifos::hooks::fuzz
 
 int main(int argc, char** argv) {
-  if (argc != 3) {
-    std::fprintf(stderr, "usage: make_seeds PARSE_SEED_DIR FORM_SEED_DIR\n");
+  if (argc != 3 && argc != 5) {
+    std::fprintf(stderr, "usage: make_seeds PARSE_SEED_DIR FORM_SEED_DIR [HTTP_DIR CODEC_DIR]\n");
     return 2;
   }
   try {
-    return mifos::hooks::fuzz::run(argv[1], argv[2]);
+    const int status = mifos::hooks::fuzz::run(argv[1], argv[2]);
+    if (argc == 3 || status != 0) return status;
+    return mifos::hooks::fuzz::write_wire_seeds(argv[3], argv[4]);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "make_seeds: %s\n", e.what());
     return 1;
