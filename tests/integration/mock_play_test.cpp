@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "capture_server.hpp"
+#include "event_counts.hpp"
 #include "hello_receiver.hpp"
 #include "http_client.hpp"
 #include "mifos/hooks/base64.hpp"
@@ -57,41 +58,6 @@ class MockPlay : public ::testing::Test {
     r.exit_code = p.wait_for_exit(60s).value_or(-1);
     r.err = p.stderr_text();
     return r;
-  }
-
-  // ENTITY.ACTION -> count, from a traffic file's headers.
-  static std::map<std::string, int> events_in(const std::string& file) {
-    std::map<std::string, int> out;
-    std::ifstream in(file);
-    for (std::string line; std::getline(in, line);) {
-      auto j = nlohmann::json::parse(line);
-      std::string entity, action;
-      for (const auto& h : j["headers"]) {
-        if (h[0] == "X-Fineract-Entity") entity = h[1];
-        if (h[0] == "X-Fineract-Action") action = h[1];
-      }
-      ++out[entity + "." + action];
-    }
-    return out;
-  }
-
-  // hello-receiver --quiet prints "ENTITY.ACTION count" lines when it stops.
-  static std::map<std::string, int> stop_and_count(hello_receiver& r) {
-    r.process().send_signal(SIGTERM);
-    std::map<std::string, int> out;
-    for (const auto& line : r.process().read_stdout_until_end(20s)) {
-      std::istringstream words(line);
-      std::string name;
-      int count = 0;
-      if (words >> name >> count) out[name] = count;
-    }
-    return out;
-  }
-
-  static int total(const std::map<std::string, int>& m) {
-    int n = 0;
-    for (const auto& [k, v] : m) n += v;
-    return n;
   }
 
   nlohmann::json report_json(const std::string& file) {

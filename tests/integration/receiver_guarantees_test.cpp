@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "event_counts.hpp"
 #include "hello_receiver.hpp"
 #include "http_client.hpp"
 #include "process.hpp"
@@ -48,35 +49,6 @@ class ReceiverGuarantees : public ::testing::Test {
     return p.wait_for_exit(60s).value_or(-1);
   }
 
-  // ENTITY.ACTION -> count, of a traffic file.
-  static std::map<std::string, int> events_in(const std::string& file) {
-    std::map<std::string, int> out;
-    std::ifstream in(file);
-    for (std::string line; std::getline(in, line);) {
-      auto j = nlohmann::json::parse(line);
-      std::string entity, action;
-      for (const auto& h : j["headers"]) {
-        if (h[0] == "X-Fineract-Entity") entity = h[1];
-        if (h[0] == "X-Fineract-Action") action = h[1];
-      }
-      ++out[entity + "." + action];
-    }
-    return out;
-  }
-
-  // Stops a --quiet hello-receiver and reads its "ENTITY.ACTION count" lines.
-  static std::map<std::string, int> stop_and_count(hello_receiver& r) {
-    r.process().send_signal(SIGTERM);
-    std::map<std::string, int> out;
-    for (const auto& line : r.process().read_stdout_until_end(20s)) {
-      std::istringstream words(line);
-      std::string name;
-      int count = 0;
-      if (words >> name >> count) out[name] = count;
-    }
-    return out;
-  }
-
   static std::uint16_t admin_port_of(hello_receiver& r) {
     const std::string& err = r.process().stderr_text();
     const std::string prefix = "admin on http://127.0.0.1:";
@@ -107,8 +79,7 @@ TEST_F(ReceiverGuarantees, AdminPortServesHealthAndPrometheusMetrics) {
 
   ASSERT_EQ(play({day, "--target", url(r.port(), "/hooks/"), "--rate", "max", "--expect", "2xx"}),
             0);
-  int sent = 0;
-  for (const auto& [e, n] : events_in(day)) sent += n;
+  const int sent = total(events_in(day));
   auto metrics = http_call("GET", url(admin, "/metrics"), "", {});
   EXPECT_EQ(metrics.status, 200);
   EXPECT_NE(metrics.headers.find("text/plain; version=0.0.4"), std::string::npos);
@@ -159,8 +130,7 @@ TEST_F(ReceiverGuarantees, DuplicatesSentByPlayAreAnswered200AndHandledOnce) {
   ASSERT_EQ(play({day, "--target", url(r.port(), "/hooks/"), "--rate", "max", "--connections",
                   "1", "--duplicate", "100%", "--expect", "2xx"}),
             0);
-  int sent = 0;
-  for (const auto& [e, n] : events_in(day)) sent += n;
+  const int sent = total(events_in(day));
   auto metrics = http_call("GET", url(admin_port_of(r), "/metrics"), "", {});
   EXPECT_EQ(metric(metrics.body, "mifos_hooks_deduped_total"), std::to_string(sent));
   EXPECT_EQ(stop_and_count(r), events_in(day));
