@@ -5,6 +5,8 @@
 #include "mifos/hooks/catalog.hpp"
 #include "mifos/hooks/delivery.hpp"
 #include "mifos/hooks/event.hpp"
+#include "mifos/hooks/fineract_client.hpp"
+#include "mifos/hooks/http_client.hpp"
 #include "mifos/hooks/http_server.hpp"
 #include "mifos/hooks/receiver.hpp"
 #include "mifos/hooks/receiver_options.hpp"
