@@ -1,6 +1,7 @@
 // A user's program built against the installed mifos-hooks package: it parses a Fineract 1.7
-// LOAN REPAYMENT delivery, routes it, and starts and stops an embedded receiver so that the
-// server library is linked and run too. Exits 0 only if everything did what it should.
+// LOAN REPAYMENT delivery, routes it, starts and stops an embedded receiver, and calls the REST
+// client, so that the server and client libraries are linked and run too. Exits 0 only if
+// everything did what it should.
 #include <cstdint>
 #include <exception>
 #include <iostream>
@@ -74,5 +75,14 @@ int main() {
   }
   if (port == 0) return fail("the receiver did not report the port it bound");
   std::cout << "consumer: receiver started on 127.0.0.1:" << port << " and stopped\n";
+
+  // The REST client (libcurl inside): a closed port on loopback is an error value, not a throw.
+  hooks::fineract_client_options api;
+  api.base_url = "http://127.0.0.1:" + std::to_string(port) + "/fineract-provider/api/";
+  api.max_attempts = 1;
+  auto client = hooks::fineract_client(api).get_client(1);
+  if (client) return fail("get_client on a closed port answered a client");
+  if (client.error().status != 0) return fail("get_client on a closed port had an HTTP status");
+  std::cout << "consumer: fineract_client reported: " << client.error().message << "\n";
   return 0;
 }
