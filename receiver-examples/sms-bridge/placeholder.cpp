@@ -1,0 +1,1 @@
+namespace placeholder {}  // replaced when the example lands
