@@ -1,1 +1,0 @@
-namespace placeholder {}  // replaced when the example lands
