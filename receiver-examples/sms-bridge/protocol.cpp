@@ -23,8 +23,10 @@ using mifos::hooks::delivery;
 using mifos::hooks::error_answer;
 using mifos::hooks::http_answer;
 
+// Stored text is UTF-8 already; the replace handler only guards against a byte that is not.
 http_answer json_answer(int status, const nlohmann::ordered_json& body) {
-  return http_answer(status, body.dump());
+  return http_answer(status,
+                     body.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
 }
 
 http_answer wrong_method(std::string allow) {

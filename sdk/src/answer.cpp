@@ -15,9 +15,11 @@ std::string_view without_trailing_slash(std::string_view path) noexcept {
   return path;
 }
 
+// A reason may quote the request (a path, a header value): bytes that are not UTF-8 become
+// U+FFFD instead of making dump() throw.
 http_answer reply(int status, std::string_view key, std::string_view text) {
   nlohmann::json body = {{std::string(key), std::string(text)}};
-  return {status, body.dump()};
+  return {status, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)};
 }
 
 http_answer error(int status, std::string_view reason) { return reply(status, "error", reason); }
@@ -122,9 +124,8 @@ std::variant<http_answer, event> screen(const delivery& d, const receiver_option
   if (auto framing = check_framing(d, options)) return std::move(*framing);
   auto parsed = parse(d);
   if (!parsed) return error(parsed.error().status, parsed.error().reason);
-  if (!options.tenants.empty() &&
-      std::find(options.tenants.begin(), options.tenants.end(), parsed->tenant) ==
-          options.tenants.end())
+  if (!options.tenants.empty() && std::find(options.tenants.begin(), options.tenants.end(),
+                                            parsed->tenant) == options.tenants.end())
     return error(403, "tenant not accepted here");
   return std::move(*parsed);
 }

@@ -15,19 +15,10 @@
 #include <vector>
 
 #include "delivery_codec.hpp"
+#include "fuzz_check.hpp"
 
 namespace mifos::hooks::fuzz {
 namespace {
-
-[[noreturn]] void fail(const char* why) {
-  std::fprintf(stderr, "codec_fuzz: invariant broken: %s\n", why);
-  std::fflush(stderr);
-  __builtin_trap();
-}
-
-void check(bool ok, const char* why) {
-  if (!ok) fail(why);
-}
 
 // Fields in order method, target, (name, value)..., body; a missing field is empty.
 delivery as_delivery(std::string_view bytes) {

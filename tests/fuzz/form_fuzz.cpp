@@ -15,21 +15,12 @@
 #include <string_view>
 
 #include "form_decode.hpp"
+#include "fuzz_check.hpp"
 #include "json_values.hpp"
 #include "text.hpp"
 
 namespace mifos::hooks::fuzz {
 namespace {
-
-[[noreturn]] void fail(const char* why) {
-  std::fprintf(stderr, "form_fuzz: invariant broken: %s\n", why);
-  std::fflush(stderr);
-  __builtin_trap();
-}
-
-void check(bool ok, const char* why) {
-  if (!ok) fail(why);
-}
 
 // Whether nlohmann's strict dump takes `s`. parse() vouches for dumps with detail::valid_utf8,
 // so the two must agree on every string.

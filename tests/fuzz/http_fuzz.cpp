@@ -22,6 +22,7 @@
 #include <system_error>
 #include <vector>
 
+#include "fuzz_check.hpp"
 #include "http_request_parser.hpp"
 
 namespace mifos::hooks::fuzz {
@@ -33,16 +34,6 @@ using detail::parse_status;
 // The shortest request there is: "A * HTTP/1.0\n\n" (bare LF is allowed), 14 bytes.
 constexpr std::size_t kMinRequestBytes = 14;
 constexpr std::size_t kDefaultMax = 1024 * 1024;
-
-[[noreturn]] void fail(const char* why) {
-  std::fprintf(stderr, "http_fuzz: invariant broken: %s\n", why);
-  std::fflush(stderr);
-  __builtin_trap();
-}
-
-void check(bool ok, const char* why) {
-  if (!ok) fail(why);
-}
 
 struct fuzz_input {
   std::uint8_t split = 0;

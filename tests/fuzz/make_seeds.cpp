@@ -4,9 +4,11 @@
 // form field that holds Java map or list text, becomes a form_fuzz seed. Files are named after
 // their fixture, so a crash on a seed points at the fixture.
 //
-// With two more directories it also writes the http_fuzz and codec_fuzz seeds (wire_seeds.cpp).
+// With two more directories it also writes the http_fuzz and codec_fuzz seeds (wire_seeds.cpp),
+// and with a fifth the bridge_fuzz seeds (bridge_seeds.cpp).
 //
-//   make_seeds build/fuzz/corpus/parse-seeds build/fuzz/corpus/form-seeds [HTTP_DIR CODEC_DIR]
+//   make_seeds build/fuzz/corpus/parse-seeds build/fuzz/corpus/form-seeds \
+//              [HTTP_DIR CODEC_DIR [BRIDGE_DIR]]
 #include <cstdint>
 #include <cstdio>
 #include <exception>
@@ -27,6 +29,7 @@ namespace mifos::hooks::fuzz {
 parse_result parse_input(std::string_view input);  // parse_fuzz.cpp: decode, then parse()
 int write_wire_seeds(const std::filesystem::path& http_dir,
                      const std::filesystem::path& codec_dir);  // wire_seeds.cpp
+int write_bridge_seeds(const std::filesystem::path& dir);      // bridge_seeds.cpp
 
 namespace {
 
@@ -135,14 +138,18 @@ int run(const fs::path& parse_dir, const fs::path& form_dir) {
 }  // namespace mifos::hooks::fuzz
 
 int main(int argc, char** argv) {
-  if (argc != 3 && argc != 5) {
-    std::fprintf(stderr, "usage: make_seeds PARSE_SEED_DIR FORM_SEED_DIR [HTTP_DIR CODEC_DIR]\n");
+  if (argc != 3 && argc != 5 && argc != 6) {
+    std::fprintf(
+        stderr,
+        "usage: make_seeds PARSE_SEED_DIR FORM_SEED_DIR [HTTP_DIR CODEC_DIR [BRIDGE_DIR]]\n");
     return 2;
   }
   try {
-    const int status = mifos::hooks::fuzz::run(argv[1], argv[2]);
+    int status = mifos::hooks::fuzz::run(argv[1], argv[2]);
     if (argc == 3 || status != 0) return status;
-    return mifos::hooks::fuzz::write_wire_seeds(argv[3], argv[4]);
+    status = mifos::hooks::fuzz::write_wire_seeds(argv[3], argv[4]);
+    if (argc == 5 || status != 0) return status;
+    return mifos::hooks::fuzz::write_bridge_seeds(argv[5]);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "make_seeds: %s\n", e.what());
     return 1;

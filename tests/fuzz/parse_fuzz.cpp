@@ -25,6 +25,7 @@
 #include <string>
 #include <string_view>
 
+#include "fuzz_check.hpp"
 #include "mifos/hooks/delivery.hpp"
 #include "mifos/hooks/event.hpp"
 #include "mifos/hooks/requests.hpp"
@@ -49,16 +50,6 @@ struct fuzz_input {
   bool repeat_entity() const { return (layout & 0x20) != 0; }
   bool has(field f) const { return (sent >> f & 1) != 0; }
 };
-
-[[noreturn]] void fail(const char* why) {
-  std::fprintf(stderr, "parse_fuzz: invariant broken: %s\n", why);
-  std::fflush(stderr);
-  __builtin_trap();
-}
-
-void check(bool ok, const char* why) {
-  if (!ok) fail(why);
-}
 
 // Missing bytes and fields read as zero and empty: every input decodes to something.
 fuzz_input decode(const std::uint8_t* data, std::size_t size) {

@@ -256,3 +256,9 @@ TEST_F(answer_table, screen_gives_the_event_of_a_good_delivery_and_the_answer_of
 
 }  // namespace
 }  // namespace mifos::hooks
+
+TEST(error_answer, a_reason_that_is_not_utf8_is_answered_with_replacement_characters) {
+  auto a = mifos::hooks::error_answer(404, "tenant defa\x82ult is not configured");
+  EXPECT_EQ(a.status, 404);
+  EXPECT_EQ(a.body, "{\"error\":\"tenant defa\xEF\xBF\xBDult is not configured\"}");
+}

@@ -161,3 +161,17 @@ TEST_F(sms_bridge_tenant_endpoints, known_path_with_the_wrong_method_is_405_with
 
 }  // namespace
 }  // namespace sms_bridge
+
+namespace sms_bridge {
+namespace {
+
+// Found by bridge_fuzz: a tenant path segment that is not UTF-8 made the answer's JSON throw.
+TEST_F(sms_bridge_tenant_endpoints, a_tenant_path_that_is_not_utf8_is_an_ordinary_404) {
+  auto a = ask(request("DELETE", "/modules/sms/configuration/defa\x82ult", {},
+                       {{"X-Mifos-API-Key", "anything"}}));
+  EXPECT_EQ(a.status, 404);
+  EXPECT_NE(a.body.find("is not configured"), std::string::npos) << a.body;
+}
+
+}  // namespace
+}  // namespace sms_bridge

@@ -40,7 +40,8 @@ std::variant<http_answer, event> screen(const delivery& d, const receiver_option
 http_answer answer(const delivery& d, const router& r, const receiver_options& options);
 
 // The two body shapes the receiver answers with: {"error":"<reason>"} with `status`, and
-// {"status":"<word>"} with 200 ("accepted", "ok", "duplicate").
+// {"status":"<word>"} with 200 ("accepted", "ok", "duplicate"). Bytes of the text that are not
+// UTF-8 (a reason quoting a request's path, say) become U+FFFD: these never throw.
 http_answer error_answer(int status, std::string_view reason);
 http_answer status_answer(std::string_view word);
 
