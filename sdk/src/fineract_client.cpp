@@ -3,6 +3,7 @@
 #include "mifos/hooks/fineract_client.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <thread>
 
 #include "mifos/hooks/http_client.hpp"
@@ -11,6 +12,9 @@ namespace mifos::hooks {
 namespace {
 
 using json = nlohmann::json;
+
+// Doubling stops here, so a caller who asks for many attempts does not wait for hours.
+constexpr std::chrono::milliseconds kMaxBackoff = std::chrono::seconds(10);
 
 bool is_retryable(const client_response& r) { return r.status == 0 || r.status >= 500; }
 
@@ -94,8 +98,7 @@ std::string fineract_api_base(std::string_view endpoint) {
   return base;
 }
 
-fineract_client::fineract_client(fineract_client_options options)
-    : options_(std::move(options)) {
+fineract_client::fineract_client(fineract_client_options options) : options_(std::move(options)) {
   options_.base_url = fineract_api_base(options_.base_url);
 }
 
@@ -129,7 +132,7 @@ fineract_result<json> fineract_client::get(std::string_view path) const {
     if (r.ok()) return object_from(r, attempt);
     if (!is_retryable(r) || attempt == attempts) return error_from(r, attempt);
     std::this_thread::sleep_for(backoff);
-    backoff *= 2;
+    backoff = std::min(backoff * 2, kMaxBackoff);
   }
 }
 

@@ -71,13 +71,7 @@ void run_one(std::string_view body) {
 }  // namespace mifos::hooks::fuzz
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  try {
+  return mifos::hooks::fuzz::run_guarded([&] {
     mifos::hooks::fuzz::run_one(std::string_view(reinterpret_cast<const char*>(data), size));
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "form_fuzz: exception escaped: %s\n", e.what());
-    mifos::hooks::fuzz::fail("an exception escaped");
-  } catch (...) {
-    mifos::hooks::fuzz::fail("an unknown exception escaped");
-  }
-  return 0;
+  });
 }

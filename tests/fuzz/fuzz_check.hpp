@@ -9,6 +9,7 @@
 #include <errno.h>  // program_invocation_short_name (glibc)
 
 #include <cstdio>
+#include <exception>
 
 namespace mifos::hooks::fuzz {
 
@@ -20,6 +21,21 @@ namespace mifos::hooks::fuzz {
 
 inline void check(bool ok, const char* why) {
   if (!ok) fail(why);
+}
+
+// Runs one input; an exception that escapes it is a finding too. Returns 0 for libFuzzer.
+//   return run_guarded([&] { run_one(data, size); });
+template <class Run>
+int run_guarded(Run&& run) {
+  try {
+    run();
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "%s: exception escaped: %s\n", program_invocation_short_name, e.what());
+    fail("an exception escaped");
+  } catch (...) {
+    fail("an unknown exception escaped");
+  }
+  return 0;
 }
 
 }  // namespace mifos::hooks::fuzz

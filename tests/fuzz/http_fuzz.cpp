@@ -164,13 +164,5 @@ void run_one(const std::uint8_t* data, std::size_t size) {
 }  // namespace mifos::hooks::fuzz
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  try {
-    mifos::hooks::fuzz::run_one(data, size);
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "http_fuzz: exception escaped: %s\n", e.what());
-    mifos::hooks::fuzz::fail("an exception escaped");
-  } catch (...) {
-    mifos::hooks::fuzz::fail("an unknown exception escaped");
-  }
-  return 0;
+  return mifos::hooks::fuzz::run_guarded([&] { mifos::hooks::fuzz::run_one(data, size); });
 }

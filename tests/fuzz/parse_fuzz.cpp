@@ -230,13 +230,5 @@ parse_result parse_input(std::string_view input) {
 }  // namespace mifos::hooks::fuzz
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  try {
-    mifos::hooks::fuzz::run_one(data, size);
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "parse_fuzz: exception escaped: %s\n", e.what());
-    mifos::hooks::fuzz::fail("an exception escaped");
-  } catch (...) {
-    mifos::hooks::fuzz::fail("an unknown exception escaped");
-  }
-  return 0;
+  return mifos::hooks::fuzz::run_guarded([&] { mifos::hooks::fuzz::run_one(data, size); });
 }

@@ -49,7 +49,7 @@ struct fineract_client_options {
   std::chrono::milliseconds connect_timeout = std::chrono::seconds(5);
   std::chrono::milliseconds timeout = std::chrono::seconds(10);  // per attempt
   // Attempts on a connection error or a 5xx answer (1 = no retry), waiting retry_backoff,
-  // then twice that, ... between them.
+  // then twice that, ... (at most 10 s) between them.
   int max_attempts = 3;
   std::chrono::milliseconds retry_backoff = std::chrono::milliseconds(200);
   bool verify_tls = true;
