@@ -5,10 +5,11 @@
 // their fixture, so a crash on a seed points at the fixture.
 //
 // With two more directories it also writes the http_fuzz and codec_fuzz seeds (wire_seeds.cpp),
-// and with a fifth the bridge_fuzz seeds (bridge_seeds.cpp).
+// with a fifth the bridge_fuzz seeds (bridge_seeds.cpp), and with a sixth the json_fuzz seeds:
+// every fixture's JSON body and a few hand-written edge cases of the fast JSON reader.
 //
 //   make_seeds build/fuzz/corpus/parse-seeds build/fuzz/corpus/form-seeds \
-//              [HTTP_DIR CODEC_DIR [BRIDGE_DIR]]
+//              [HTTP_DIR CODEC_DIR [BRIDGE_DIR [JSON_DIR]]]
 #include <cstdint>
 #include <cstdio>
 #include <exception>
@@ -19,6 +20,8 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "fixture.hpp"
 #include "mifos/hooks/event.hpp"
@@ -134,14 +137,64 @@ int run(const fs::path& parse_dir, const fs::path& form_dir) {
   return broken == 0 && parse_seeds > 0 && form_seeds > 0 ? 0 : 1;
 }
 
+// What the fixtures cannot show: each escape, UTF-8 at the range edges, numbers at the type
+// edges and past them, duplicate keys, nesting at and past 64, and texts the reader declines.
+std::string nested(int levels) {
+  return "{\"a\":" + std::string(levels - 1, '[') + "1" + std::string(levels - 1, ']') + "}";
+}
+
+std::vector<std::pair<std::string, std::string>> json_edge_cases() {
+  return {
+      {"edge-bench-result", R"({"officeId":1,"clientId":1042,"resourceId":1042})"},
+      {"edge-escapes", R"({"s\n":"\" \\ \/ \b \f \n \r \t \u0041 \u00e9 \uD83D\uDE00 \u0000"})"},
+      {"edge-bad-surrogate", R"({"s":"\ud83d\u0041"})"},
+      {"edge-utf8",
+       "{\"s\":\"K\xC3\xB6ln \xE2\x82\xAC \xF0\x9F\x98\x80 \xF4\x8F\xBF\xBF \xED\x9F\xBF\"}"},
+      {"edge-bad-utf8", "{\"s\":\"\xED\xA0\x80 \xC0\x80 \xF4\x90\x80\x80\"}"},
+      {"edge-integers", R"({"a":18446744073709551615,"b":-9223372036854775808,"c":-0,"d":0})"},
+      {"edge-big-integers", R"({"a":18446744073709551616,"b":-9223372036854775809})"},
+      {"edge-floats", R"({"a":1.0,"b":1.0E7,"c":-0.0,"d":4.9e-324,"e":1.7976931348623157e308})"},
+      {"edge-float-range", R"({"a":1e400,"b":1e-400})"},
+      {"edge-bad-numbers", R"({"a":01,"b":+1,"c":1.,"d":.5})"},
+      {"edge-literals", R"({"t":true,"f":false,"n":null,"a":[],"o":{}})"},
+      {"edge-duplicates", R"({"a":1,"a":{"b":[2]},"a":"x"})"},
+      {"edge-whitespace", " \t\n\r{ \"a\" :\t[ 1 ,\n{ } ] }\r\n"},
+      {"edge-depth-64", nested(64)},
+      {"edge-depth-65", nested(65)},
+      {"edge-byte-order-mark", "\xEF\xBB\xBF{}"},
+      {"edge-top-level-array", R"([1,{"a":2}])"},
+  };
+}
+
+int write_json_seeds(const fs::path& dir) {
+  fs::create_directories(dir);
+  int seeds = 0;
+  for (const char* subdir : {"deliveries", "bad"}) {
+    for (const std::string& name : fixture_names(subdir)) {
+      const delivery d = load_fixture(name);
+      const auto type = d.header("Content-Type");
+      if (d.body.empty() || !type || type->find("json") == std::string_view::npos) continue;
+      write_file(dir / fixture_stem(name), d.body);
+      ++seeds;
+    }
+  }
+  const int fixture_seeds = seeds;
+  for (const auto& [name, text] : json_edge_cases()) {
+    write_file(dir / name, text);
+    ++seeds;
+  }
+  std::printf("make_seeds: %d json seeds in %s\n", seeds, dir.c_str());
+  return fixture_seeds > 0 ? 0 : 1;
+}
+
 }  // namespace
 }  // namespace mifos::hooks::fuzz
 
 int main(int argc, char** argv) {
-  if (argc != 3 && argc != 5 && argc != 6) {
-    std::fprintf(
-        stderr,
-        "usage: make_seeds PARSE_SEED_DIR FORM_SEED_DIR [HTTP_DIR CODEC_DIR [BRIDGE_DIR]]\n");
+  if (argc != 3 && argc != 5 && argc != 6 && argc != 7) {
+    std::fprintf(stderr,
+                 "usage: make_seeds PARSE_SEED_DIR FORM_SEED_DIR [HTTP_DIR CODEC_DIR [BRIDGE_DIR "
+                 "[JSON_DIR]]]\n");
     return 2;
   }
   try {
@@ -149,7 +202,9 @@ int main(int argc, char** argv) {
     if (argc == 3 || status != 0) return status;
     status = mifos::hooks::fuzz::write_wire_seeds(argv[3], argv[4]);
     if (argc == 5 || status != 0) return status;
-    return mifos::hooks::fuzz::write_bridge_seeds(argv[5]);
+    status = mifos::hooks::fuzz::write_bridge_seeds(argv[5]);
+    if (argc == 6 || status != 0) return status;
+    return mifos::hooks::fuzz::write_json_seeds(argv[6]);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "make_seeds: %s\n", e.what());
     return 1;
