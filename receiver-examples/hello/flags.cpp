@@ -21,7 +21,7 @@ options:
   --token T            shared secret: deliveries must carry it as the last path segment
                        (/hooks/T), as ?token=T, or in an X-Hook-Token header; else 401
   --tenant T           accept only this tenant (repeat for more); others get 403
-  --threads N          threads serving connections (default 2; 32 with --journal)
+  --threads N          threads serving connections (default 2)
   --max-bytes N        largest request accepted, headers included (default 1048576); else 413
   --max-connections N  connections open at once (default 10000); one more gets 503
   --tls-cert FILE      serve HTTPS with this PEM certificate (chain)...

@@ -20,6 +20,12 @@ std::filesystem::path dead_letter_path(const receiver_options& o) {
 
 // Items a worker takes from the queue at once.
 constexpr std::size_t kBatch = 16;
+// Zeros written ahead of the journal's last record (journal_options::zero_ahead_bytes): the file
+// grows once per 64 KiB of deliveries, so most fdatasync calls write data only, not also a new
+// file size. On this project's test machine (ext4 on virtio) that halved the median fsync and
+// took the durable receiver from about 0.7x to 0.8x of the in-memory queue (bench/RESULTS.md).
+// Small on purpose: the fsync that carries the zeros waits for them too.
+constexpr std::size_t kJournalZeroAhead = std::size_t{64} << 10;
 
 int worker_count(const receiver_options& o) {
   if (o.workers > 0) return o.workers;
@@ -42,7 +48,8 @@ delivery_pipeline::delivery_pipeline(const router& routes, const receiver_option
       queue_(std::max<std::size_t>(1, options.queue_capacity)) {
   if (!options.journal_dir.empty()) {
     try {
-      journal_ = std::make_unique<journal>(journal_options{.directory = options.journal_dir});
+      journal_ = std::make_unique<journal>(
+          journal_options{.directory = options.journal_dir, .zero_ahead_bytes = kJournalZeroAhead});
     } catch (const std::exception& e) {
       throw std::runtime_error(std::string("cannot open the journal: ") + e.what());
     }
@@ -52,7 +59,12 @@ delivery_pipeline::delivery_pipeline(const router& routes, const receiver_option
   if (options.dedupe_window > 0) seen_ = std::make_unique<dedupe_window>(options.dedupe_window);
 }
 
-delivery_pipeline::~delivery_pipeline() { stop(); }
+delivery_pipeline::~delivery_pipeline() {
+  stop();
+  // Before the queue and the dedupe window go: closing the journal runs the callbacks of the
+  // records it still flushes, and those use both.
+  journal_.reset();
+}
 
 void delivery_pipeline::start() {
   if (started_) return;
@@ -87,18 +99,27 @@ void delivery_pipeline::start() {
   for (int i = 0; i < n; ++i) workers_.emplace_back([this] { work(); });
 }
 
-std::optional<std::string> delivery_pipeline::dedupe_key(const event& e,
-                                                         const delivery& d) const {
+std::optional<std::string> delivery_pipeline::dedupe_key(const event& e, const delivery& d) const {
   if (!seen_) return std::nullopt;
   return options_.dedupe_key ? options_.dedupe_key(e, d) : default_dedupe_key(e, d);
 }
 
-admit_result delivery_pipeline::admit(const delivery& d, event&& e) {
-  std::optional<std::string> key = dedupe_key(e, d);
+std::optional<admit_result> delivery_pipeline::begin_admit(const delivery& d, const event& e,
+                                                          std::optional<std::string>& key) {
+  key = dedupe_key(e, d);
   if (key && !seen_->insert(*key)) {
     ++deduped_;
     return admit_result::duplicate;
   }
+  if (!queued_ || queue_.reserve(options_.queue_full_wait)) return std::nullopt;
+  ++queue_full_;
+  if (key) seen_->erase(*key);
+  return admit_result::queue_full;
+}
+
+admit_result delivery_pipeline::admit(const delivery& d, event&& e) {
+  std::optional<std::string> key;
+  if (auto refused = begin_admit(d, e, key)) return *refused;
   auto refuse = [&](admit_result why) {
     if (key) seen_->erase(*key);
     return why;
@@ -114,10 +135,6 @@ admit_result delivery_pipeline::admit(const delivery& d, event&& e) {
     return admit_result::accepted;
   }
 
-  if (!queue_.reserve(options_.queue_full_wait)) {
-    ++queue_full_;
-    return refuse(admit_result::queue_full);
-  }
   work_item item;
   item.encoded = encode_delivery(d);
   item.parsed = std::move(e);
@@ -136,6 +153,38 @@ admit_result delivery_pipeline::admit(const delivery& d, event&& e) {
   queue_.push_reserved(std::move(item));
   ++accepted_;
   return admit_result::accepted;
+}
+
+void delivery_pipeline::admit(const delivery& d, event&& e, admit_callback done) {
+  if (!journal_) {
+    done(admit(d, std::move(e)));
+    return;
+  }
+  std::optional<std::string> key;
+  if (auto refused = begin_admit(d, e, key)) {
+    done(*refused);
+    return;
+  }
+  // Shared: std::function copies what it holds, and a work item is large.
+  auto item = std::make_shared<work_item>();
+  item->encoded = encode_delivery(d);
+  item->parsed = std::move(e);
+  const std::string& record = item->encoded;
+  journal_->append(record, [this, item, key = std::move(key), done = std::move(done)](
+                               std::uint64_t seq, bool durable) {
+    if (!durable) {
+      queue_.cancel();
+      ++journal_refused_;
+      if (key) seen_->erase(*key);
+      done(admit_result::journal_failed);
+      return;
+    }
+    item->parsed.delivery_id = seq;
+    item->journaled = true;
+    queue_.push_reserved(std::move(*item));
+    ++accepted_;
+    done(admit_result::accepted);
+  });
 }
 
 void delivery_pipeline::work() {

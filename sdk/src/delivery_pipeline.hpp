@@ -13,6 +13,7 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <thread>
@@ -64,6 +65,11 @@ class delivery_pipeline {
   void start();
   // Takes one parsed delivery; may wait for room in the queue and for the journal's fsync.
   admit_result admit(const delivery& d, event&& e);
+  // The same, without waiting for the fsync: `done` gets the result once, on this thread or
+  // (journaled deliveries) on the journal's flusher thread once the record is on disk. The
+  // serving thread goes back to other requests meanwhile.
+  using admit_callback = std::function<void(admit_result)>;
+  void admit(const delivery& d, event&& e, admit_callback done);
   // Stops the workers once the server takes no more requests, after they handled what is due.
   // Retries still waiting for their backoff are dead-lettered without a journal; with one they
   // stay in it for the next start.
@@ -78,6 +84,9 @@ class delivery_pipeline {
   void give_up(work_item& item);
   void finish(const work_item& item);
   std::optional<std::string> dedupe_key(const event& e, const delivery& d) const;
+  // Dedupe and a place in the queue: a refusal, or nothing when the delivery may go on.
+  std::optional<admit_result> begin_admit(const delivery& d, const event& e,
+                                          std::optional<std::string>& key);
 
   const router& routes_;
   const receiver_options& options_;

@@ -59,6 +59,8 @@ class http_request_parser {
   http_request take();
 
   parse_phase phase() const noexcept;
+  // Bytes received and not yet taken as a request.
+  std::size_t buffered() const noexcept { return buffer_.size() - start_; }
 
  private:
   parse_step parse_head();

@@ -1,4 +1,6 @@
-// http_server.cpp: the embedded HTTP server, the only file that includes Pistache.
+// http_server.cpp: the embedded HTTP server's lifecycle (listen, start, stop, signals). With
+// http_connection.cpp (one connection's requests and answers), the only code that includes
+// Pistache.
 //
 // It uses Pistache for what Pistache does well (accepting, epoll reactors, worker threads) and
 // frames HTTP itself (http_request_parser.hpp) on Pistache's TCP layer, because Pistache 0.0.5's
@@ -6,11 +8,10 @@
 // exception's text in a 500 for "Content-Length: -1", and answers "Connection: Close" to every
 // HTTP/1.1 client that sends no Connection header (while leaving the socket open), which halves
 // throughput for clients that take it at its word. Everything an answer depends on is decided
-// by the handler function; this file moves bytes, times connections out and counts.
+// by the handler function; these files move bytes, time connections out and count.
 //
 // TLS is Pistache's (Listener::setupSSL): it does the handshake in its accept thread, blocking,
-// for up to 10 s per connection (a timeout built into Debian's 0.0.5), and encrypts what goes
-// through Peer::send. So with TLS every write takes Pistache's queue, never ::send on the fd.
+// for up to 10 s per connection (a timeout built into Debian's 0.0.5).
 #include "mifos/hooks/http_server.hpp"
 
 // Debian builds libpistache with it. It changes no class layout in the headers we include, only
@@ -18,171 +19,27 @@
 #define PISTACHE_USE_SSL 1
 
 #include <fcntl.h>
-#include <openssl/ssl.h>
 #include <pistache/listener.h>
-#include <pistache/peer.h>
-#include <pistache/tcp.h>
 #include <poll.h>
 #include <pthread.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <mutex>
-#include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
 
-#include "http_request_parser.hpp"
 #include "http_server_io.hpp"
 
 namespace mifos::hooks {
 namespace {
 
-using detail::clock;
-using detail::connection;
 using detail::server_state;
-using Pistache::Tcp::Peer;
 
-constexpr const char* kConnectionKey = "mifos.hooks.connection";
-
-http_answer internal_error() { return {500, R"({"error":"internal error"})"}; }
-
-// Half-closes once the last answer is written. A TLS peer first gets close_notify, so that
-// the client can tell the end of the stream from a truncation. Runs on the connection's worker
-// thread, the only one that uses its SSL object.
-void end_output(const connection& c, Peer& peer) {
-  if (!c.open) return;
-  if (c.tls) ::SSL_shutdown(static_cast<SSL*>(peer.ssl()));
-  ::shutdown(c.fd, SHUT_WR);
-}
-
-// Writes an answer at once if nothing is queued before it, which is the rule: answers are small.
-// What the socket does not take goes through Pistache's write queue, which keeps the order; so
-// does everything for a TLS peer. `close_after`: half-close once written, then drain what the
-// client still sends.
-void write_answer(const std::shared_ptr<connection>& c, const std::shared_ptr<Peer>& peer,
-                  std::string bytes, bool close_after) {
-  if (close_after) detail::begin_linger(*c);
-  std::size_t sent = c->queued_writes == 0 && !c->tls ? detail::send_now(*c, bytes) : 0;
-  if (sent == bytes.size()) {
-    if (close_after) end_output(*c, *peer);
-    return;
-  }
-  ++c->queued_writes;
-  std::weak_ptr<connection> weak = c;
-  std::weak_ptr<Peer> weak_peer = peer;
-  auto finish = [weak, weak_peer, close_after] {
-    auto alive = weak.lock();
-    if (!alive) return;
-    --alive->queued_writes;
-    auto alive_peer = weak_peer.lock();
-    if (close_after && alive_peer) end_output(*alive, *alive_peer);
-  };
-  bytes.erase(0, sent);
-  std::size_t size = bytes.size();
-  peer->send(Pistache::RawBuffer(std::move(bytes), size))
-      .then([finish](ssize_t) { finish(); }, [finish](std::exception_ptr&) { finish(); });
-}
-
-class tcp_handler final : public Pistache::Tcp::Handler {
- public:
-  explicit tcp_handler(std::shared_ptr<server_state> state) : state_(std::move(state)) {}
-  PROTOTYPE_OF(Pistache::Tcp::Handler, tcp_handler)
-
-  void onConnection(const std::shared_ptr<Peer>& peer) override {
-    try {
-      auto c = std::make_shared<connection>(peer->fd(), state_->options.max_request_bytes);
-      c->tls = peer->ssl() != nullptr;
-      detail::arm_deadline(*c, state_->options);
-      peer->putData(kConnectionKey, c);
-      // Over the limit: a clear answer rather than a silent close; its linger ends it soon.
-      if (!detail::admit(*state_, c))
-        write_answer(c, peer, detail::render_too_many_connections(), true);
-    } catch (...) {
-      // Out of memory: drop the connection (Pistache reads the end and cleans up) rather than
-      // let the exception end the worker thread.
-      ::shutdown(peer->fd(), SHUT_RDWR);
-    }
-  }
-
-  void onDisconnection(const std::shared_ptr<Peer>& peer) override {
-    auto c = std::static_pointer_cast<connection>(peer->tryGetData(kConnectionKey));
-    if (!c) return;
-    c->open = false;  // Pistache closes the fd next: nothing may touch it from now on
-    detail::forget(*state_, *c);
-  }
-
-  void onInput(const char* data, std::size_t size, const std::shared_ptr<Peer>& peer) override {
-    auto c = std::static_pointer_cast<connection>(peer->tryGetData(kConnectionKey));
-    // After an answer that closes the connection, what the client still sends is read and
-    // dropped, so the kernel never resets the connection under an answer not yet read.
-    if (!c || c->closing) return;
-    try {
-      c->parser.append(data, size);
-      serve(c, peer);
-    } catch (...) {
-      // Only allocation failures get here: handler exceptions are caught in serve(). An
-      // exception must not reach Pistache's reactor loop, which would end the worker thread.
-      ++state_->answered_5xx;
-      try {
-        write_answer(c, peer, detail::render(internal_error(), {}), true);
-      } catch (...) {
-        detail::begin_linger(*c);
-      }
-    }
-  }
-
- private:
-  void serve(const std::shared_ptr<connection>& c, const std::shared_ptr<Peer>& peer) {
-    for (;;) {
-      detail::parse_step step = c->parser.parse();
-      if (step.status == detail::parse_status::need_more) {
-        if (step.send_continue) write_answer(c, peer, "HTTP/1.1 100 Continue\r\n\r\n", false);
-        detail::arm_deadline(*c, state_->options);
-        return;
-      }
-      if (step.status == detail::parse_status::failed) {
-        ++state_->answered_4xx;
-        http_answer a{step.error_status, nlohmann::json{{"error", step.error_reason}}.dump()};
-        write_answer(c, peer, detail::render(a, {}), true);
-        return;
-      }
-      detail::http_request request = c->parser.take();
-      c->deadline = 0;  // a handler may take its time: the sweeper leaves this connection alone
-      c->armed_phase.reset();
-      http_answer a = run_handler(request.message);
-      count(a.status);
-      detail::render_options how;
-      how.keep_alive = request.keep_alive && !state_->stopping;
-      how.head_only = request.head_only;
-      write_answer(c, peer, detail::render(a, how), !how.keep_alive);
-      if (!how.keep_alive) return;
-    }
-  }
-
-  http_answer run_handler(const delivery& request) {
-    try {
-      return state_->handler(request);
-    } catch (...) {
-      return internal_error();  // the exception's text never reaches the client
-    }
-  }
-
-  void count(int status) {
-    if (status >= 500) {
-      ++state_->answered_5xx;
-    } else if (status >= 400) {
-      ++state_->answered_4xx;
-    } else {
-      ++state_->answered_2xx;
-    }
-  }
-
-  std::shared_ptr<server_state> state_;
-};
+// How long stop() waits for deferred answers (http_reply) still to come.
+constexpr std::chrono::seconds kPendingReplyWait{10};
 
 // Self-pipe for wait_for_signal(): the handler only writes a byte, which is async-signal-safe.
 int g_signal_pipe[2] = {-1, -1};
@@ -213,6 +70,8 @@ void drain(int fd) {
 struct http_server::impl {
   impl(http_handler h, http_server_options o)
       : state(std::make_shared<server_state>(std::move(h), std::move(o))) {}
+  impl(http_async_handler h, http_server_options o)
+      : state(std::make_shared<server_state>(std::move(h), std::move(o))) {}
 
   std::shared_ptr<server_state> state;
   std::unique_ptr<Pistache::Tcp::Listener> listener;
@@ -224,6 +83,12 @@ struct http_server::impl {
 };
 
 http_server::http_server(http_handler handler, http_server_options options)
+    : impl_(std::make_unique<impl>(std::move(handler), std::move(options))) {
+  if (::pipe2(impl_->wake, O_NONBLOCK | O_CLOEXEC) != 0)
+    throw std::runtime_error("mifos::hooks::http_server: cannot create a pipe");
+}
+
+http_server::http_server(http_async_handler handler, http_server_options options)
     : impl_(std::make_unique<impl>(std::move(handler), std::move(options))) {
   if (::pipe2(impl_->wake, O_NONBLOCK | O_CLOEXEC) != 0)
     throw std::runtime_error("mifos::hooks::http_server: cannot create a pipe");
@@ -271,13 +136,17 @@ void http_server::start() {
     }
   }
   try {
-    listener->setHandler(std::make_shared<tcp_handler>(impl_->state));
+    listener->setHandler(detail::make_connection_handler(impl_->state));
     listener->bind();
   } catch (const std::exception& e) {
     throw std::runtime_error("mifos::hooks::http_server: cannot listen on " + where + ": " +
                              e.what());
   }
   impl_->state->stopping = false;
+  {
+    std::lock_guard replies(impl_->state->replies_mutex);
+    impl_->state->write_queues_open = true;
+  }
 
   // Threads started here inherit a mask that blocks SIGINT and SIGTERM, so these signals reach the
   // thread in wait_for_signal() (or the application's own threads), never a worker.
@@ -307,9 +176,21 @@ void http_server::stop() {
   if (!impl_->running) return;
   impl_->state->stopping = true;  // answers from now on close their connection
   impl_->listener->shutdown();    // stops accepting and tells the workers to finish
+  server_state& state = *impl_->state;
+  {
+    std::lock_guard replies(state.replies_mutex);
+    state.write_queues_open = false;  // the workers' queues go with them
+  }
   // The listener's destructor joins the workers. A handler that is running completes first, and
   // its answer is written by that same worker, so requests in flight get their answer.
   impl_->listener.reset();
+  {
+    // Deferred answers still to come (the journal's fsync, typically) are written straight to
+    // their sockets; a function that never answers does not hold the stop for ever.
+    std::unique_lock replies(state.replies_mutex);
+    state.replies_done.wait_for(replies, kPendingReplyWait,
+                                [&] { return state.pending_replies == 0; });
+  }
   impl_->sweeper.stop();
   // Pistache leaves connections open when it stops; close them so clients see the end.
   detail::close_all(*impl_->state);

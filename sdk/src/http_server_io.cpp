@@ -197,6 +197,8 @@ void sweeper::run(std::chrono::milliseconds tick) {
 void close_all(server_state& state) {
   std::lock_guard lock(state.connections_mutex);
   for (auto& [fd, c] : state.connections) {
+    std::lock_guard connection_lock(c->mutex);
+    c->open = false;
     ::shutdown(fd, SHUT_RDWR);
     ::close(fd);
   }

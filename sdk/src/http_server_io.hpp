@@ -1,5 +1,6 @@
 // http_server_io.hpp: the server's per-connection state, answer rendering and timeouts, kept out
-// of http_server.cpp so that file holds only the Pistache glue. Nothing here includes Pistache.
+// of http_server.cpp and http_connection.cpp so that those hold only the Pistache glue. Nothing
+// here includes Pistache.
 //
 //   auto c = std::make_shared<detail::connection>(fd, options.max_request_bytes);
 //   detail::arm_deadline(*c, options);     // after each read: the deadline of the current phase
@@ -22,6 +23,10 @@
 #include "http_request_parser.hpp"
 #include "mifos/hooks/http_server.hpp"
 
+namespace Pistache::Tcp {
+class Handler;
+}  // namespace Pistache::Tcp
+
 namespace mifos::hooks::detail {
 
 using clock = std::chrono::steady_clock;
@@ -32,12 +37,16 @@ inline constexpr std::chrono::seconds kIdleTimeout{60};
 // After an answer that closes the connection, how long what the client still sends is drained.
 inline constexpr std::chrono::seconds kLinger{2};
 
-// One TCP connection. Only its worker thread touches it, except `deadline`, which the sweeper
-// reads and clears.
+// One TCP connection. Its worker thread and, for a deferred answer (http_reply), the thread
+// that sends it use it under `mutex`; the sweeper only reads and clears `deadline`.
 struct connection {
   connection(int fd_, std::size_t max_request_bytes) : fd(fd_), parser(max_request_bytes) {}
 
+  // Recursive: Pistache may run a write's continuation (which takes it) inside peer->send()
+  // when the write completed before the continuation was attached.
+  std::recursive_mutex mutex;
   const int fd;
+  std::thread::id worker;  // the Pistache worker that owns it: the only one that may use its SSL
   http_request_parser parser;
   // When the sweeper disconnects it, in clock ticks; 0 = never (a handler is running).
   std::atomic<clock::rep> deadline{0};
@@ -47,14 +56,20 @@ struct connection {
   bool tls = false;       // Pistache encrypts: every write goes through its queue (SSL_write)
   bool counted = false;   // in open_connections (not refused over max_connections)
   int queued_writes = 0;  // answers waiting in Pistache's write queue, sent in order
+  // A request's answer was deferred (http_reply): input is buffered, not served, until it is sent.
+  bool awaiting = false;
+  bool overflowed = false;  // more than max_request_bytes arrived while awaiting: close after
 };
 
 // Shared by the handler clones of every worker, the sweeper and the server.
 struct server_state {
   server_state(http_handler h, http_server_options o)
       : handler(std::move(h)), options(std::move(o)) {}
+  server_state(http_async_handler h, http_server_options o)
+      : async_handler(std::move(h)), options(std::move(o)) {}
 
-  const http_handler handler;
+  const http_handler handler;              // one of these two is set
+  const http_async_handler async_handler;
   const http_server_options options;
   std::atomic<bool> stopping{false};
   std::atomic<std::uint64_t> answered_2xx{0}, answered_4xx{0}, answered_5xx{0};
@@ -62,7 +77,17 @@ struct server_state {
   std::mutex connections_mutex;
   std::unordered_map<int, std::shared_ptr<connection>> connections;  // by fd, refused ones too
   std::size_t open_connections = 0;  // not refused; guarded by connections_mutex
+
+  // Deferred answers not yet sent, and whether Pistache's write queues may still be used for
+  // them (false once the workers are being destroyed).
+  std::mutex replies_mutex;
+  std::condition_variable replies_done;
+  std::size_t pending_replies = 0;
+  bool write_queues_open = true;
 };
+
+// The Pistache handler that serves every connection (http_connection.cpp).
+std::shared_ptr<Pistache::Tcp::Handler> make_connection_handler(std::shared_ptr<server_state> state);
 
 // Registers a new connection and counts it, unless it is over max_connections: then it is
 // registered but not counted, and admit() returns false.
@@ -112,7 +137,8 @@ class sweeper {
   bool stop_ = false;
 };
 
-// After the workers are joined: shuts down and closes every connection still registered.
+// After the workers are joined: shuts down and closes every connection still registered, each
+// marked closed under its mutex so that a late deferred answer never writes to a reused fd.
 void close_all(server_state& state);
 
 }  // namespace mifos::hooks::detail

@@ -116,6 +116,21 @@ bool write_all(int fd, std::string_view data) {
   return true;
 }
 
+bool pwrite_all(int fd, std::string_view data, std::uint64_t offset) {
+  while (!data.empty()) {
+    const ssize_t n = ::pwrite(fd, data.data(), data.size(), static_cast<off_t>(offset));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    data.remove_prefix(static_cast<std::size_t>(n));
+    offset += static_cast<std::uint64_t>(n);
+  }
+  return true;
+}
+
+bool all_zero(std::string_view bytes) {
+  return std::all_of(bytes.begin(), bytes.end(), [](char c) { return c == 0; });
+}
+
 bool sync_data(int fd) {
   while (::fdatasync(fd) != 0)
     if (errno != EINTR) return false;
@@ -218,6 +233,7 @@ void journal::recover() {
   bool directory_changed = false;
   std::uint64_t expected = found.empty() ? 0 : found.front();
   std::uint64_t last_size = 0;
+  std::uint64_t last_file_size = 0;
   for (const std::uint64_t first : found) {
     const fs::path path = segment_path(first);
     // A segment after a cut, or one that does not start where the previous one ended, cannot
@@ -235,7 +251,8 @@ void journal::recover() {
       ++report_.records;
       if (seq > report_.checkpoint) recovered_.push_back({seq, std::string(p)});
     });
-    if (r.valid_bytes < bytes.size()) {
+    const bool zero_tail = all_zero(std::string_view(bytes).substr(r.valid_bytes));
+    if (!zero_tail) {
       const unique_fd fd(::open(path.c_str(), O_WRONLY | O_CLOEXEC));
       if (fd.get() < 0 || ::ftruncate(fd.get(), static_cast<off_t>(r.valid_bytes)) != 0 ||
           ::fsync(fd.get()) != 0)
@@ -246,6 +263,7 @@ void journal::recover() {
     segments_.push_back(first);
     expected = r.next_seq;
     last_size = r.valid_bytes;
+    last_file_size = zero_tail ? bytes.size() : r.valid_bytes;
   }
   report_.unhandled = recovered_.size();
 
@@ -257,17 +275,19 @@ void journal::recover() {
   saved_checkpoint_ = report_.checkpoint;
   if (directory_changed && ::fsync(directory_fd_.get()) != 0)
     throw_io("sync", options_.directory, errno);
-  open_for_append(segments_.empty() ? 0 : segments_.back(), last_size, expected == next_seq_);
+  open_for_append(segments_.empty() ? 0 : segments_.back(), last_size, last_file_size,
+                  expected == next_seq_);
 }
 
 void journal::open_for_append(std::uint64_t last_segment, std::uint64_t last_segment_size,
-                              bool continues) {
+                              std::uint64_t last_file_size, bool continues) {
   // Records go on the end of the last segment only if they follow on from its last record.
   if (last_segment != 0 && continues && last_segment_size <= options_.segment_bytes) {
     const fs::path path = segment_path(last_segment);
-    segment_fd_ = unique_fd(::open(path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC));
+    segment_fd_ = unique_fd(::open(path.c_str(), O_WRONLY | O_CLOEXEC));
     if (segment_fd_.get() < 0) throw_io("open", path, errno);
     segment_size_ = last_segment_size;
+    zeroed_end_ = last_file_size;
     return;
   }
   if (const int err = start_segment(next_seq_)) throw_io("create", segment_path(next_seq_), err);
@@ -275,19 +295,25 @@ void journal::open_for_append(std::uint64_t last_segment, std::uint64_t last_seg
 
 int journal::start_segment(std::uint64_t first_seq) {
   const fs::path path = segment_path(first_seq);
-  unique_fd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0644));
+  unique_fd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644));
   if (fd.get() < 0) return errno;
   segments_.push_back(first_seq);
   segment_fd_ = std::move(fd);
   segment_size_ = 0;
+  zeroed_end_ = 0;
   return ::fsync(directory_fd_.get()) == 0 ? 0 : errno;
 }
 
 void journal::release_recovered() { std::vector<journal_record>().swap(recovered_); }
 
-std::uint64_t journal::append(std::string_view payload) {
+std::uint64_t journal::append(std::string_view payload) { return append(payload, nullptr); }
+
+std::uint64_t journal::append(std::string_view payload, durable_callback done) {
   // 0 is never a seq: wait_durable(0) is false, so an oversized record is refused, not lost.
-  if (payload.size() > kMaxPayload) return 0;
+  if (payload.size() > kMaxPayload) {
+    if (done) done(0, false);
+    return 0;
+  }
   char header[kHeaderBytes] = {};
   std::memcpy(header, kMagic, 4);
   store_le(header + 4, payload.size(), 4);
@@ -297,14 +323,17 @@ std::uint64_t journal::append(std::string_view payload) {
     std::lock_guard lock(mutex_);
     seq = next_seq_++;
     ++counters_.appended;
-    if (failed_) return seq;
-    store_le(header + 8, seq, 8);
-    pending_.append(header, kHeaderBytes);
-    pending_.append(payload);
-    pending_last_ = seq;
-    wake = flusher_state_ != flusher_state::busy;
-    flusher_state_ = flusher_state::busy;
+    if (!failed_) {
+      store_le(header + 8, seq, 8);
+      pending_.append(header, kHeaderBytes);
+      pending_.append(payload);
+      pending_last_ = seq;
+      if (done) pending_callbacks_.emplace_back(seq, std::move(done));
+      wake = flusher_state_ != flusher_state::busy;
+      flusher_state_ = flusher_state::busy;
+    }
   }
+  if (done) done(seq, false);  // still set only if the journal had failed
   if (wake) flusher_wake_.notify_one();
   return seq;
 }
@@ -377,17 +406,18 @@ void journal::run_flusher() {
 
 void journal::flush(std::unique_lock<std::mutex>& lock) {
   if (failed_) {
-    pending_.clear();
+    notifier_.post(fail_pending_locked(), false);
     return;
   }
   writing_.swap(pending_);
+  writing_callbacks_.swap(pending_callbacks_);
   const std::uint64_t last = pending_last_;
   const std::uint64_t batch = pending_batch_++;
   writing_last_ = last;
   lock.unlock();
 
   seal_records(writing_);
-  const bool written = write_all(segment_fd_.get(), writing_);
+  const bool written = write_batch(writing_);
   const auto sync_start = std::chrono::steady_clock::now();
   const bool synced = written && sync_data(segment_fd_.get());
   const auto sync_time = std::chrono::steady_clock::now() - sync_start;
@@ -402,17 +432,13 @@ void journal::flush(std::unique_lock<std::mutex>& lock) {
     ++counters_.fsyncs;
     counters_.fsync_latency.record(sync_time);
   }
+  notifier_.post(std::move(writing_callbacks_), synced);
   if (synced) {
     durable_seq_ = last;
     counters_.bytes_written += bytes;
-  } else {
-    failed_ = true;
-    pending_.clear();
-  }
-  if (synced) {
     durable_changed_[batch % 2].notify_all();
   } else {
-    notify_all_waiters();
+    notifier_.post(fail_pending_locked(), false);
   }
   if (!synced || segment_size_ <= options_.segment_bytes) return;
 
@@ -420,11 +446,37 @@ void journal::flush(std::unique_lock<std::mutex>& lock) {
   lock.unlock();
   const int err = start_segment(last + 1);
   lock.lock();
-  if (err != 0) {
-    failed_ = true;
-    pending_.clear();
-    notify_all_waiters();
+  if (err != 0) notifier_.post(fail_pending_locked(), false);
+}
+
+durable_callbacks journal::fail_pending_locked() {
+  failed_ = true;
+  pending_.clear();
+  notify_all_waiters();
+  durable_callbacks lost;
+  lost.swap(pending_callbacks_);
+  return lost;
+}
+
+bool journal::write_batch(std::string_view batch) {
+  const std::uint64_t end = segment_size_ + batch.size();
+  if (options_.zero_ahead_bytes > 0 && end > zeroed_end_) {
+    // Neither the zeros nor the batch count before the fdatasync that follows, and recovery
+    // takes whatever part of them reached the disk: zeros as a clean end, a partial batch as a
+    // torn tail.
+    static const std::string kZeros(64 * 1024, '\0');
+    const std::uint64_t target = end + options_.zero_ahead_bytes;
+    for (std::uint64_t at = std::max(zeroed_end_, end); at < target;) {
+      const std::size_t n =
+          static_cast<std::size_t>(std::min<std::uint64_t>(kZeros.size(), target - at));
+      if (!pwrite_all(segment_fd_.get(), std::string_view(kZeros).substr(0, n), at)) return false;
+      at += n;
+    }
+    zeroed_end_ = target;
   }
+  if (!pwrite_all(segment_fd_.get(), batch, segment_size_)) return false;
+  zeroed_end_ = std::max(zeroed_end_, end);
+  return true;
 }
 
 void journal::notify_all_waiters() {

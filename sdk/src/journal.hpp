@@ -18,7 +18,9 @@
 //   u32 magic "MHJ1" | u32 payload length | u64 seq | u32 crc32c(seq bytes + payload) | payload
 // (little-endian). Opening scans every segment; the first record that is short, has a bad magic,
 // length, sequence number or checksum ends the journal: the file is cut there and any later
-// segment removed (a torn tail after a crash), and recovery_report says how much was cut.
+// segment removed (a torn tail after a crash), and recovery_report says how much was cut. Zeros
+// from there to the end of the file are not a torn tail but space written ahead
+// (zero_ahead_bytes), and stay.
 #pragma once
 
 #include <chrono>
@@ -34,6 +36,7 @@
 #include <utility>
 #include <vector>
 
+#include "durability_notifier.hpp"
 #include "latency_histogram.hpp"
 
 namespace mifos::hooks::detail {
@@ -45,6 +48,10 @@ struct journal_options {
   std::size_t segment_bytes = 64 * 1024 * 1024;
   // How often the flusher saves the checkpoint when it has moved.
   std::chrono::milliseconds checkpoint_interval{100};
+  // When > 0, the segment is filled with zeros this far past its last record, a chunk at a
+  // time, so that most fdatasync calls commit only data and not also a new file size (on ext4
+  // noticeably cheaper). Recovery takes an all-zero tail as the clean end of the segment.
+  std::size_t zero_ahead_bytes = 0;
 };
 
 struct journal_record {
@@ -88,6 +95,12 @@ class journal {
 
   // Queues a record for the next flush; returns its seq. Never waits for the disk.
   std::uint64_t append(std::string_view payload);
+  // Called once per record: true when it is durable, false when the journal failed (or the
+  // record is over 256 MiB). Runs on the journal's notifier thread, in seq order; or at once,
+  // on the caller's thread, when the journal has already failed.
+  using durable_callback = detail::durable_callback;
+  // Like append(), without blocking a thread on the fsync: `done` says when it is over.
+  std::uint64_t append(std::string_view payload, durable_callback done);
   // Blocks until record `seq` is durable. False if the journal has failed (a write or fsync
   // error): from then on every wait returns false and nothing new is accepted.
   bool wait_durable(std::uint64_t seq);
@@ -121,13 +134,19 @@ class journal {
   enum class flusher_state { busy, timed_wait, idle };
 
   void recover();
-  void open_for_append(std::uint64_t last_segment, std::uint64_t last_segment_size, bool continues);
+  void open_for_append(std::uint64_t last_segment, std::uint64_t last_segment_size,
+                       std::uint64_t last_file_size, bool continues);
+  // Writes a batch after the last record, zero-filling ahead first when it would cross
+  // zeroed_end_. False on a write error.
+  bool write_batch(std::string_view batch);
   int start_segment(std::uint64_t first_seq);  // 0 or an errno value
   std::filesystem::path segment_path(std::uint64_t first_seq) const;
   void run_flusher();
   void flush(std::unique_lock<std::mutex>& lock);
   void save_checkpoint(std::unique_lock<std::mutex>& lock);
   void notify_all_waiters();
+  // Takes the callbacks of records that will never be written (the journal failed).
+  durable_callbacks fail_pending_locked();
 
   std::vector<journal_record> recovered_;
   recovery_report report_;
@@ -137,8 +156,10 @@ class journal {
   // Only the flusher thread touches these once the constructor has returned.
   unique_fd segment_fd_;
   std::vector<std::uint64_t> segments_;  // first seqs, ascending; the last one is written to
-  std::uint64_t segment_size_ = 0;
-  std::string writing_;  // the batch being written, kept to reuse its capacity
+  std::uint64_t segment_size_ = 0;  // bytes of records in the segment: where the next one goes
+  std::uint64_t zeroed_end_ = 0;    // the segment file's size (records, then zeros)
+  std::string writing_;             // the batch being written, kept to reuse its capacity
+  durable_callbacks writing_callbacks_;
   std::chrono::steady_clock::time_point last_checkpoint_save_;
 
   mutable std::mutex mutex_;
@@ -149,6 +170,7 @@ class journal {
   std::uint64_t writing_last_ = 0;   // last seq of the batch being (or last) written
   std::string pending_;  // framed records appended since the flusher last took the buffer
   std::uint64_t pending_last_ = 0;
+  durable_callbacks pending_callbacks_;  // of pending_
   std::uint64_t next_seq_ = 1;
   std::uint64_t durable_seq_ = 0;
   std::uint64_t handled_ = 0;              // every seq <= this is handled
@@ -158,6 +180,7 @@ class journal {
   bool stopping_ = false;
   bool failed_ = false;
   journal_stats counters_;  // appended, fsyncs, bytes_written, fsync_latency
+  durability_notifier notifier_;  // outlives the flusher, which posts to it until it stops
   std::thread flusher_;     // last: started once everything above is ready
 };
 

@@ -18,9 +18,7 @@ http_server_options server_options(const receiver_options& o) {
   http_server_options s;
   s.address = o.address;
   s.port = o.port;
-  // With a journal a serving thread waits for the fsync of its request: more threads let more
-  // requests share one fsync.
-  s.threads = o.threads > 0 ? o.threads : (o.journal_dir.empty() ? 2 : 32);
+  s.threads = o.threads > 0 ? o.threads : 2;
   s.max_request_bytes = o.max_request_bytes;
   s.header_timeout = o.header_timeout;
   s.body_timeout = o.body_timeout;
@@ -67,16 +65,36 @@ struct receiver::impl {
   // Made by start(), kept after stop() so that stats() still tells what happened.
   std::unique_ptr<detail::delivery_pipeline> pipeline;
   // Their threads use the members above until they are destroyed.
-  http_server server{[this](const delivery& d) { return serve(d); }, server_options(options)};
+  http_server server = options.journal_dir.empty() ? http_server(serving(), server_options(options))
+                                                   : http_server(serving_journaled(),
+                                                                 server_options(options));
   std::unique_ptr<http_server> admin;
 
-  http_answer serve(const delivery& d) {
-    auto screened = screen(d, options);
-    if (auto* a = std::get_if<http_answer>(&screened)) {
-      if (a->status < 400) ++pings;
-      return std::move(*a);
-    }
-    return answer_for(pipeline->admit(d, std::move(std::get<event>(screened))));
+  http_handler serving() {
+    return [this](const delivery& d) {
+      auto screened = screen(d, options);
+      if (auto* a = std::get_if<http_answer>(&screened)) return answered(std::move(*a));
+      return answer_for(pipeline->admit(d, std::move(std::get<event>(screened))));
+    };
+  }
+
+  // With a journal, a serving thread does not wait for the fsync: the answer is sent by the
+  // journal's flusher once the delivery is on disk, so one fsync answers every request it holds.
+  http_async_handler serving_journaled() {
+    return [this](const delivery& d, http_reply reply) {
+      auto screened = screen(d, options);
+      if (auto* a = std::get_if<http_answer>(&screened)) {
+        reply.send(answered(std::move(*a)));
+        return;
+      }
+      pipeline->admit(d, std::move(std::get<event>(screened)),
+                      [reply](detail::admit_result r) { reply.send(answer_for(r)); });
+    };
+  }
+
+  http_answer answered(http_answer a) {
+    if (a.status < 400) ++pings;
+    return a;
   }
 
   http_answer serve_admin(const delivery& d) {

@@ -9,7 +9,10 @@
 #include <algorithm>
 #include <atomic>
 #include <fstream>
+#include <future>
 #include <iterator>
+#include <mutex>
+#include <optional>
 #include <random>
 #include <stdexcept>
 #include <string>
@@ -268,6 +271,109 @@ TEST_F(Journal, failed_write_makes_every_later_wait_false) {
   EXPECT_EQ(second, first + 1);
   EXPECT_FALSE(j.wait_durable(second));
   EXPECT_EQ(j.stats().durable_seq, 0u);
+}
+
+TEST_F(Journal, append_with_a_callback_calls_it_once_per_record_in_seq_order_when_durable) {
+  constexpr int kThreads = 4;
+  constexpr int kPerThread = 300;
+  std::mutex m;
+  std::vector<std::uint64_t> called;
+  std::atomic<bool> bytes_were_on_disk{true};
+  {
+    journal j(options());
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t)
+      threads.emplace_back([&] {
+        for (int k = 0; k < kPerThread; ++k)
+          j.append("record", [&](std::uint64_t seq, bool durable) {
+            // Durable means written and synced: the segment already holds this record.
+            if (!durable || fs::file_size(segment(1)) < seq * framed("record"))
+              bytes_were_on_disk = false;
+            std::lock_guard lock(m);
+            called.push_back(seq);
+          });
+      });
+    for (auto& t : threads) t.join();
+  }  // closing flushes what is left and calls its callbacks
+  EXPECT_TRUE(bytes_were_on_disk.load());
+  ASSERT_EQ(called.size(), std::size_t{kThreads * kPerThread});
+  EXPECT_TRUE(std::is_sorted(called.begin(), called.end()));
+  EXPECT_EQ(called.front(), 1u);
+  EXPECT_EQ(called.back(), std::uint64_t{kThreads * kPerThread});
+}
+
+TEST_F(Journal, append_with_a_callback_calls_it_with_false_when_the_write_fails_and_after) {
+  if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full to fail writes with";
+  fs::create_directories(dir_);
+  fs::create_symlink("/dev/full", segment(1));  // every write: ENOSPC
+  journal j(options());
+  std::promise<bool> first_outcome;
+  j.append("lost", [&](std::uint64_t, bool durable) { first_outcome.set_value(durable); });
+  auto outcome = first_outcome.get_future();
+  ASSERT_EQ(outcome.wait_for(std::chrono::seconds(5)), std::future_status::ready);
+  EXPECT_FALSE(outcome.get());
+  // Once failed, the callback runs at once on the appending thread.
+  std::optional<bool> second;
+  j.append("also lost", [&](std::uint64_t, bool durable) { second = durable; });
+  ASSERT_TRUE(second.has_value());
+  EXPECT_FALSE(*second);
+}
+
+TEST_F(Journal, zeros_written_ahead_are_a_clean_end_and_appends_continue_after_the_last_record) {
+  journal_options o = options();
+  o.zero_ahead_bytes = 4096;
+  {
+    journal j(o);
+    for (int i = 1; i <= 3; ++i) ASSERT_TRUE(j.wait_durable(j.append("r" + std::to_string(i))));
+  }
+  // The first write zero-filled 4096 bytes past its record; the next two fitted in there, so
+  // the file did not grow again.
+  const std::string bytes = read_bytes(segment(1));
+  const std::size_t records = 3 * framed("r1");
+  ASSERT_EQ(bytes.size(), framed("r1") + 4096);
+  EXPECT_EQ(bytes.find_first_not_of('\0', records), std::string::npos);
+  {
+    journal j(o);
+    EXPECT_EQ(j.report().cut_bytes, 0u);
+    EXPECT_EQ(j.report().records, 3u);
+    ASSERT_TRUE(j.wait_durable(j.append("r4")));  // written over the zeros, not after them
+  }
+  journal j(o);
+  EXPECT_EQ(seqs_of(j.recovered()), (std::vector<std::uint64_t>{1, 2, 3, 4}));
+  EXPECT_EQ(j.recovered().back().payload, "r4");
+  EXPECT_EQ(j.report().cut_bytes, 0u);
+}
+
+TEST_F(Journal, a_torn_record_inside_the_zeros_written_ahead_is_cut) {
+  journal_options o = options();
+  o.zero_ahead_bytes = 4096;
+  {
+    journal j(o);
+    for (int i = 1; i <= 2; ++i) ASSERT_TRUE(j.wait_durable(j.append("r" + std::to_string(i))));
+  }
+  // A crash in the middle of writing record 3: its first bytes reached the disk, not the rest.
+  std::string bytes = read_bytes(segment(1));
+  const std::size_t end = 2 * framed("r1");
+  bytes.replace(end, 6, "MHJ1\x05\x00", 6);
+  write_bytes(segment(1), bytes);
+  journal j(o);
+  EXPECT_EQ(seqs_of(j.recovered()), (std::vector<std::uint64_t>{1, 2}));
+  EXPECT_EQ(j.report().cut_bytes, bytes.size() - end);
+  EXPECT_EQ(fs::file_size(segment(1)), end);
+}
+
+TEST_F(Journal, every_segment_keeps_its_zeros_and_recovery_reads_through_all_of_them) {
+  journal_options o = options(/*segment_bytes=*/100);
+  o.zero_ahead_bytes = 512;
+  {
+    journal j(o);
+    for (int i = 1; i <= 6; ++i) ASSERT_TRUE(j.wait_durable(j.append(std::string(60, 'a'))));
+  }
+  ASSERT_GE(segment_names().size(), 3u);
+  journal j(o);
+  EXPECT_EQ(j.report().removed_segments, 0u);
+  EXPECT_EQ(j.report().cut_bytes, 0u);
+  EXPECT_EQ(seqs_of(j.recovered()), (std::vector<std::uint64_t>{1, 2, 3, 4, 5, 6}));
 }
 
 TEST_F(Journal, wait_durable_is_false_at_once_for_a_seq_never_handed_out) {

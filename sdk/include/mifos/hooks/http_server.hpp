@@ -21,6 +21,18 @@
 // and a client that is too slow with its headers or body is disconnected. SIGPIPE is ignored
 // from start() on. Functions run on the serving threads, several at once when threads > 1.
 //
+// A function that must wait for something before it can answer (a disk, another service) takes
+// an http_reply instead and returns at once; the serving thread goes on with other connections,
+// and the answer is sent when reply.send() is called, from any thread:
+//
+//   mifos::hooks::http_server server(
+//       [&](const mifos::hooks::delivery& request, mifos::hooks::http_reply reply) {
+//         store.write_async(request.body, [reply](bool ok) {
+//           reply.send(ok ? mifos::hooks::http_answer{200, R"({"status":"stored"})"}
+//                         : mifos::hooks::http_answer{503, R"({"error":"cannot store"})"});
+//         });
+//       });
+//
 // Signals: wait_for_signal() handles SIGINT and SIGTERM only while it waits. A program that may
 // receive one between start() and wait_for_signal() should block both first
 // (pthread_sigmask before start()); a blocked signal is then delivered to the wait.
@@ -53,6 +65,27 @@ struct http_answer {
 };
 
 using http_handler = std::function<http_answer(const delivery& request)>;
+
+namespace detail {
+struct reply_slot;
+struct reply_token;
+}  // namespace detail
+
+// The answer to one request, given later. Copies share it; send() from any thread, once: the
+// first answer is sent, later ones are ignored. If every copy is destroyed unanswered (the
+// function lost it, or threw), the client gets a generic 500, never silence. Later requests on
+// the same connection (pipelined) wait for this answer, as HTTP/1.1 orders answers.
+class http_reply {
+ public:
+  void send(http_answer answer) const;
+
+ private:
+  friend struct detail::reply_slot;
+  explicit http_reply(std::shared_ptr<detail::reply_token> token) : token_(std::move(token)) {}
+  std::shared_ptr<detail::reply_token> token_;
+};
+
+using http_async_handler = std::function<void(const delivery& request, http_reply reply)>;
 
 struct http_server_options {
   // Interface to listen on. "0.0.0.0" accepts connections from other hosts.
@@ -92,6 +125,7 @@ struct http_server_stats {
 class http_server {
  public:
   http_server(http_handler handler, http_server_options options = {});
+  http_server(http_async_handler handler, http_server_options options = {});
   ~http_server();  // stops if still running
   http_server(const http_server&) = delete;
   http_server& operator=(const http_server&) = delete;
@@ -102,6 +136,8 @@ class http_server {
   // The bound port: the real one when options.port was 0. Valid after start().
   std::uint16_t port() const;
   // Stops accepting, lets requests in flight finish and get their answer, joins. Idempotent.
+  // Replies still pending are waited for, up to 10 s; a reply sent after stop() returns is
+  // dropped (its connection is closed).
   void stop();
   // Blocks until SIGINT or SIGTERM arrives (or stop() is called elsewhere), then stops.
   void wait_for_signal();

@@ -39,8 +39,8 @@ struct receiver_options {
   // Paths that take deliveries. A trailing '/' is ignored ("/hooks/" matches "/hooks"), since
   // Fineract 1.7+ requires Payload URLs that end in '/' and older eras add one.
   std::vector<std::string> paths = {"/hooks"};
-  // Threads serving connections. 0: 2, or 32 with a journal, where a serving thread waits for
-  // the fsync of its request (concurrent requests share one).
+  // Threads serving connections; 0 means 2. With a journal no serving thread waits for the
+  // disk: the journal's flusher sends the answers of each batch it made durable.
   int threads = 0;
   // Largest request accepted, request line and headers included; larger gets 413.
   std::size_t max_request_bytes = 1024 * 1024;
