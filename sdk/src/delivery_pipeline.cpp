@@ -105,7 +105,7 @@ std::optional<std::string> delivery_pipeline::dedupe_key(const event& e, const d
 }
 
 std::optional<admit_result> delivery_pipeline::begin_admit(const delivery& d, const event& e,
-                                                          std::optional<std::string>& key) {
+                                                           std::optional<std::string>& key) {
   key = dedupe_key(e, d);
   if (key && !seen_->insert(*key)) {
     ++deduped_;

@@ -47,7 +47,7 @@ struct pipeline_stats {
   std::uint64_t journal_refused = 0;  // answered 503 because the journal failed
   std::uint64_t recovered = 0;        // read back from the journal at start
   std::size_t queue_depth = 0;
-  bool queued = false;                // workers run the handlers
+  bool queued = false;  // workers run the handlers
   bool journaled = false;
   std::optional<journal_stats> journal;
 };
@@ -98,8 +98,8 @@ class delivery_pipeline {
   std::vector<std::thread> workers_;
   bool started_ = false;
   std::atomic<std::uint64_t> next_id_{0};
-  std::atomic<std::uint64_t> accepted_{0}, handled_{0}, failed_{0}, retried_{0},
-      dead_lettered_{0}, deduped_{0}, queue_full_{0}, journal_refused_{0}, recovered_{0};
+  std::atomic<std::uint64_t> accepted_{0}, handled_{0}, failed_{0}, retried_{0}, dead_lettered_{0},
+      deduped_{0}, queue_full_{0}, journal_refused_{0}, recovered_{0};
 };
 
 }  // namespace mifos::hooks::detail

@@ -246,8 +246,7 @@ void serve(const std::shared_ptr<server_state>& state, const std::shared_ptr<con
   while (!c->awaiting) {
     detail::parse_step step = c->parser.parse();
     if (step.status == detail::parse_status::need_more) {
-      if (step.send_continue)
-        write_answer(*state, c, peer, "HTTP/1.1 100 Continue\r\n\r\n", false);
+      if (step.send_continue) write_answer(*state, c, peer, "HTTP/1.1 100 Continue\r\n\r\n", false);
       detail::arm_deadline(*c, state->options);
       return;
     }

@@ -68,7 +68,7 @@ struct server_state {
   server_state(http_async_handler h, http_server_options o)
       : async_handler(std::move(h)), options(std::move(o)) {}
 
-  const http_handler handler;              // one of these two is set
+  const http_handler handler;  // one of these two is set
   const http_async_handler async_handler;
   const http_server_options options;
   std::atomic<bool> stopping{false};
@@ -87,7 +87,8 @@ struct server_state {
 };
 
 // The Pistache handler that serves every connection (http_connection.cpp).
-std::shared_ptr<Pistache::Tcp::Handler> make_connection_handler(std::shared_ptr<server_state> state);
+std::shared_ptr<Pistache::Tcp::Handler> make_connection_handler(
+    std::shared_ptr<server_state> state);
 
 // Registers a new connection and counts it, unless it is over max_connections: then it is
 // registered but not counted, and admit() returns false.

@@ -156,9 +156,9 @@ class journal {
   // Only the flusher thread touches these once the constructor has returned.
   unique_fd segment_fd_;
   std::vector<std::uint64_t> segments_;  // first seqs, ascending; the last one is written to
-  std::uint64_t segment_size_ = 0;  // bytes of records in the segment: where the next one goes
-  std::uint64_t zeroed_end_ = 0;    // the segment file's size (records, then zeros)
-  std::string writing_;             // the batch being written, kept to reuse its capacity
+  std::uint64_t segment_size_ = 0;       // bytes of records in the segment: where the next one goes
+  std::uint64_t zeroed_end_ = 0;         // the segment file's size (records, then zeros)
+  std::string writing_;                  // the batch being written, kept to reuse its capacity
   durable_callbacks writing_callbacks_;
   std::chrono::steady_clock::time_point last_checkpoint_save_;
 
@@ -179,9 +179,9 @@ class journal {
   flusher_state flusher_state_ = flusher_state::busy;
   bool stopping_ = false;
   bool failed_ = false;
-  journal_stats counters_;  // appended, fsyncs, bytes_written, fsync_latency
+  journal_stats counters_;        // appended, fsyncs, bytes_written, fsync_latency
   durability_notifier notifier_;  // outlives the flusher, which posts to it until it stops
-  std::thread flusher_;     // last: started once everything above is ready
+  std::thread flusher_;           // last: started once everything above is ready
 };
 
 }  // namespace mifos::hooks::detail

@@ -65,9 +65,9 @@ struct receiver::impl {
   // Made by start(), kept after stop() so that stats() still tells what happened.
   std::unique_ptr<detail::delivery_pipeline> pipeline;
   // Their threads use the members above until they are destroyed.
-  http_server server = options.journal_dir.empty() ? http_server(serving(), server_options(options))
-                                                   : http_server(serving_journaled(),
-                                                                 server_options(options));
+  http_server server = options.journal_dir.empty()
+                           ? http_server(serving(), server_options(options))
+                           : http_server(serving_journaled(), server_options(options));
   std::unique_ptr<http_server> admin;
 
   http_handler serving() {
@@ -129,9 +129,9 @@ void receiver::start() {
   impl_->pipeline = std::move(pipeline);
   try {
     if (impl_->options.admin_port) {
-      impl_->admin = std::make_unique<http_server>(
-          [this](const delivery& d) { return impl_->serve_admin(d); },
-          admin_options(impl_->options));
+      impl_->admin =
+          std::make_unique<http_server>([this](const delivery& d) { return impl_->serve_admin(d); },
+                                        admin_options(impl_->options));
       impl_->admin->start();
     }
     impl_->server.start();

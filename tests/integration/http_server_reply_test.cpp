@@ -91,8 +91,11 @@ TEST(HttpReply, AnswerSentLaterFromAnotherThreadReachesTheClient) {
 }
 
 TEST(HttpReply, AnswerSentBeforeTheFunctionReturnsIsWrittenAtOnce) {
-  http_server server([](const delivery&, http_reply r) { r.send({201, R"({"now":true})"}); },
-                     any_port());
+  http_server server(
+      [](const delivery&, http_reply r) {
+        r.send({201, R"({"now":true})"});
+      },
+      any_port());
   server.start();
   auto r = http_call("POST", url(server.port(), "/now"), "x", {});
   EXPECT_EQ(r.status, 201);
@@ -138,7 +141,7 @@ TEST(HttpReply, AReplyDroppedLaterOnAnotherThreadGetsA500) {
     auto held = box.take();
     ASSERT_TRUE(held);
     EXPECT_FALSE(c.read_response(200ms));  // still waiting for its answer
-  }  // the last copy of the reply goes here, unanswered
+  }                                        // the last copy of the reply goes here, unanswered
   auto answer = c.read_response(5s);
   ASSERT_TRUE(answer);
   EXPECT_EQ(answer->status, 500);
@@ -165,9 +168,8 @@ TEST(HttpReply, AFunctionThatThrowsAfterHandingTheReplyOnLetsThatAnswerStand) {
 }
 
 TEST(HttpReply, AFunctionThatThrowsKeepingNoReplyGetsAGeneric500) {
-  http_server server(
-      [](const delivery&, http_reply) { throw std::runtime_error("secret detail"); },
-      any_port());
+  http_server server([](const delivery&, http_reply) { throw std::runtime_error("secret detail"); },
+                     any_port());
   server.start();
   auto r = http_call("GET", url(server.port(), "/"), "", {});
   EXPECT_EQ(r.status, 500);

@@ -7,10 +7,12 @@
 
 #include <chrono>
 #include <filesystem>
+#include <mutex>
 #include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "http_client.hpp"
@@ -155,6 +157,32 @@ TEST_F(HttpServerTls, KeepAliveReusesTheConnection) {
   ASSERT_EQ(second.status, 200) << second.error;
   EXPECT_EQ(first.connects, 1);
   EXPECT_EQ(second.connects, 0);
+}
+
+TEST_F(HttpServerTls, AnswerSentLaterFromAnotherThreadIsEncryptedByTheConnectionsWorker) {
+  // The journaled receiver answers this way: from its notifier thread, never the worker's.
+  std::vector<std::thread> answering;
+  std::mutex m;
+  http_server server(
+      [&](const delivery& d, http_reply reply) {
+        std::lock_guard lock(m);
+        answering.emplace_back([reply, body = d.body] {
+          std::this_thread::sleep_for(milliseconds(50));
+          reply.send({200, R"({"echo":)" + body + "}"});
+        });
+      },
+      tls_options());
+  server.start();
+  https_client client(files_->cert());
+  auto first = client.post(server.port(), "1");
+  auto second = client.post(server.port(), "2");  // the same connection, kept alive
+  EXPECT_EQ(first.status, 200) << first.error;
+  EXPECT_EQ(first.body, R"({"echo":1})");
+  EXPECT_EQ(second.status, 200) << second.error;
+  EXPECT_EQ(second.body, R"({"echo":2})");
+  EXPECT_EQ(second.connects, 0);
+  server.stop();
+  for (auto& t : answering) t.join();
 }
 
 std::string big_body() {

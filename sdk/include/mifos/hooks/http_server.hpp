@@ -117,7 +117,7 @@ struct http_server_options {
 struct http_server_stats {
   std::uint64_t answered_2xx = 0;  // and every other status below 400
   std::uint64_t answered_4xx = 0;
-  std::uint64_t answered_5xx = 0;  // a function that threw, or answered 5xx itself
+  std::uint64_t answered_5xx = 0;         // a function that threw, or answered 5xx itself
   std::uint64_t refused_connections = 0;  // over max_connections: 503 and closed, not counted above
   std::uint64_t open_connections = 0;     // now
 };
