@@ -1,6 +1,7 @@
-// journal.cpp: the journal's recovery scan and its group-commit flusher. Appenders only copy
-// bytes under the mutex; every system call (write, fdatasync, rename, unlink) happens on the
-// flusher thread with the mutex released, so a slow disk never blocks an appender.
+// journal.cpp: the journal's appends and its group-commit flusher (opening and recovery are in
+// journal_recovery.cpp). Appenders only copy bytes under the mutex; every system call (write,
+// fdatasync, rename, unlink) happens on the flusher thread with the mutex released, so a slow
+// disk never blocks an appender.
 #include "journal.hpp"
 
 #include <fcntl.h>
@@ -10,168 +11,20 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <charconv>
 #include <cstdio>
 #include <cstring>
-#include <optional>
 #include <stdexcept>
 #include <system_error>
 
-#include "crc32c.hpp"
+#include "journal_format.hpp"
 
 namespace mifos::hooks::detail {
 namespace {
 
 namespace fs = std::filesystem;
 
-constexpr char kMagic[4] = {'M', 'H', 'J', '1'};
-constexpr std::size_t kHeaderBytes = 20;  // magic, length, seq, crc
-constexpr std::size_t kMaxPayload = std::size_t{256} << 20;
+// A batch buffer larger than this is freed after use, not kept for the next batch.
 constexpr std::size_t kKeepBufferBytes = std::size_t{16} << 20;
-constexpr std::string_view kCheckpointName = "checkpoint";
-constexpr std::string_view kCheckpointTmpName = "checkpoint.tmp";
-
-void store_le(char* out, std::uint64_t v, int bytes) {
-  for (int i = 0; i < bytes; ++i) out[i] = static_cast<char>((v >> (8 * i)) & 0xFF);
-}
-
-std::uint64_t load_le(const char* in, int bytes) {
-  std::uint64_t v = 0;
-  for (int i = bytes - 1; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(in[i]);
-  return v;
-}
-
-std::uint32_t record_crc(std::string_view seq_bytes, std::string_view payload) {
-  return crc32c_extend(crc32c(seq_bytes), payload);
-}
-
-[[noreturn]] void throw_io(const std::string& what, const fs::path& path, int err) {
-  throw std::runtime_error("journal: cannot " + what + " " + path.string() + ": " +
-                           std::generic_category().message(err));
-}
-
-// "journal-<20 digits>.log" -> the first seq; anything else is not one of our segments.
-std::optional<std::uint64_t> parse_segment_name(std::string_view name) {
-  constexpr std::string_view kPrefix = "journal-";
-  constexpr std::string_view kSuffix = ".log";
-  if (name.size() != kPrefix.size() + 20 + kSuffix.size() || !name.starts_with(kPrefix) ||
-      !name.ends_with(kSuffix))
-    return std::nullopt;
-  const std::string_view digits = name.substr(kPrefix.size(), 20);
-  std::uint64_t seq = 0;
-  const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), seq);
-  if (ec != std::errc{} || end != digits.data() + digits.size() || seq == 0) return std::nullopt;
-  return seq;
-}
-
-std::string checkpoint_text(std::uint64_t seq) {
-  const std::string digits = std::to_string(seq);
-  return digits + ' ' + std::to_string(crc32c(digits)) + '\n';
-}
-
-// "<seq> <crc32c of the seq's digits>\n", exactly; anything else is corrupt and reads as 0.
-std::uint64_t parse_checkpoint(std::string_view text) {
-  const auto space = text.find(' ');
-  if (space == std::string_view::npos || !text.ends_with('\n')) return 0;
-  const std::string_view digits = text.substr(0, space);
-  const std::string_view crc_text = text.substr(space + 1, text.size() - space - 2);
-  std::uint64_t seq = 0;
-  std::uint32_t crc = 0;
-  const auto a = std::from_chars(digits.data(), digits.data() + digits.size(), seq);
-  const auto b = std::from_chars(crc_text.data(), crc_text.data() + crc_text.size(), crc);
-  if (a.ec != std::errc{} || a.ptr != digits.data() + digits.size() || b.ec != std::errc{} ||
-      b.ptr != crc_text.data() + crc_text.size() || digits.empty() || crc_text.empty())
-    return 0;
-  return crc32c(digits) == crc && std::to_string(seq) == digits ? seq : 0;
-}
-
-// 0 or an errno value. A missing file is an empty one.
-int read_file(const fs::path& path, std::string& out) {
-  out.clear();
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return errno == ENOENT ? 0 : errno;
-  struct stat st {};
-  int err = ::fstat(fd, &st) == 0 ? 0 : errno;
-  if (err == 0) out.resize(static_cast<std::size_t>(st.st_size));
-  std::size_t done = 0;
-  while (err == 0 && done < out.size()) {
-    const ssize_t n = ::pread(fd, out.data() + done, out.size() - done, static_cast<off_t>(done));
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) err = errno;
-    if (n <= 0) break;
-    done += static_cast<std::size_t>(n);
-  }
-  out.resize(done);
-  ::close(fd);
-  return err;
-}
-
-bool write_all(int fd, std::string_view data) {
-  while (!data.empty()) {
-    const ssize_t n = ::write(fd, data.data(), data.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    data.remove_prefix(static_cast<std::size_t>(n));
-  }
-  return true;
-}
-
-bool pwrite_all(int fd, std::string_view data, std::uint64_t offset) {
-  while (!data.empty()) {
-    const ssize_t n = ::pwrite(fd, data.data(), data.size(), static_cast<off_t>(offset));
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    data.remove_prefix(static_cast<std::size_t>(n));
-    offset += static_cast<std::uint64_t>(n);
-  }
-  return true;
-}
-
-bool all_zero(std::string_view bytes) {
-  return std::all_of(bytes.begin(), bytes.end(), [](char c) { return c == 0; });
-}
-
-bool sync_data(int fd) {
-  while (::fdatasync(fd) != 0)
-    if (errno != EINTR) return false;
-  return true;
-}
-
-struct scan_result {
-  std::size_t valid_bytes = 0;
-  std::uint64_t next_seq = 0;
-};
-
-// Walks the records of one segment from its start, expecting `first_seq`, `first_seq + 1`, ...
-// and stops at the first that is short or wrong in any way.
-template <typename OnRecord>
-scan_result scan_segment(std::string_view bytes, std::uint64_t first_seq, OnRecord on_record) {
-  scan_result r{0, first_seq};
-  while (bytes.size() - r.valid_bytes >= kHeaderBytes) {
-    const char* h = bytes.data() + r.valid_bytes;
-    const std::size_t length = load_le(h + 4, 4);
-    if (std::memcmp(h, kMagic, 4) != 0 || length > kMaxPayload ||
-        length > bytes.size() - r.valid_bytes - kHeaderBytes || load_le(h + 8, 8) != r.next_seq)
-      break;
-    const std::string_view payload(h + kHeaderBytes, length);
-    if (record_crc({h + 8, 8}, payload) != load_le(h + 16, 4)) break;
-    on_record(r.next_seq, payload);
-    r.valid_bytes += kHeaderBytes + length;
-    ++r.next_seq;
-  }
-  return r;
-}
-
-// The flusher, not append(), computes the checksums: it keeps the appenders' critical section
-// to a copy, and the CPU work overlaps the previous batch's fsync wait on other threads.
-void seal_records(std::string& batch) {
-  for (std::size_t at = 0; at < batch.size();) {
-    char* h = batch.data() + at;
-    const std::size_t length = load_le(h + 4, 4);
-    store_le(h + 16, record_crc({h + 8, 8}, {h + kHeaderBytes, length}), 4);
-    at += kHeaderBytes + length;
-  }
-}
 
 }  // namespace
 
@@ -213,84 +66,6 @@ fs::path journal::segment_path(std::uint64_t first_seq) const {
   std::snprintf(name, sizeof name, "journal-%020llu.log",
                 static_cast<unsigned long long>(first_seq));
   return options_.directory / name;
-}
-
-void journal::recover() {
-  std::vector<std::uint64_t> found;
-  std::error_code ec;
-  for (fs::directory_iterator it(options_.directory, ec), end; !ec && it != end; it.increment(ec))
-    if (const auto seq = parse_segment_name(it->path().filename().string())) found.push_back(*seq);
-  if (ec) throw_io("list", options_.directory, ec.value());
-  std::sort(found.begin(), found.end());
-  report_.segments = found.size();
-
-  std::string bytes;
-  if (const int err = read_file(options_.directory / kCheckpointName, bytes))
-    throw_io("read", options_.directory / kCheckpointName, err);
-  report_.checkpoint = parse_checkpoint(bytes);
-
-  bool cut = false;
-  bool directory_changed = false;
-  std::uint64_t expected = found.empty() ? 0 : found.front();
-  std::uint64_t last_size = 0;
-  std::uint64_t last_file_size = 0;
-  for (const std::uint64_t first : found) {
-    const fs::path path = segment_path(first);
-    // A segment after a cut, or one that does not start where the previous one ended, cannot
-    // be trusted: its records would not follow on from the ones kept.
-    if (cut || first != expected) {
-      const std::uintmax_t size = fs::file_size(path, ec);
-      if (::unlink(path.c_str()) != 0) throw_io("remove", path, errno);
-      report_.cut_bytes += ec ? 0 : size;
-      ++report_.removed_segments;
-      cut = directory_changed = true;
-      continue;
-    }
-    if (const int err = read_file(path, bytes)) throw_io("read", path, err);
-    const scan_result r = scan_segment(bytes, first, [&](std::uint64_t seq, std::string_view p) {
-      ++report_.records;
-      if (seq > report_.checkpoint) recovered_.push_back({seq, std::string(p)});
-    });
-    const bool zero_tail = all_zero(std::string_view(bytes).substr(r.valid_bytes));
-    if (!zero_tail) {
-      const unique_fd fd(::open(path.c_str(), O_WRONLY | O_CLOEXEC));
-      if (fd.get() < 0 || ::ftruncate(fd.get(), static_cast<off_t>(r.valid_bytes)) != 0 ||
-          ::fsync(fd.get()) != 0)
-        throw_io("truncate", path, errno);
-      report_.cut_bytes += bytes.size() - r.valid_bytes;
-      cut = true;
-    }
-    segments_.push_back(first);
-    expected = r.next_seq;
-    last_size = r.valid_bytes;
-    last_file_size = zero_tail ? bytes.size() : r.valid_bytes;
-  }
-  report_.unhandled = recovered_.size();
-
-  // Seqs below the first segment are gone, so handled; a checkpoint beyond the last record
-  // (its tail cut) still moves numbering past it, so no seq is handed out twice.
-  next_seq_ = std::max<std::uint64_t>({expected, report_.checkpoint + 1, 1});
-  durable_seq_ = next_seq_ - 1;
-  handled_ = std::max(report_.checkpoint, segments_.empty() ? 0 : segments_.front() - 1);
-  saved_checkpoint_ = report_.checkpoint;
-  if (directory_changed && ::fsync(directory_fd_.get()) != 0)
-    throw_io("sync", options_.directory, errno);
-  open_for_append(segments_.empty() ? 0 : segments_.back(), last_size, last_file_size,
-                  expected == next_seq_);
-}
-
-void journal::open_for_append(std::uint64_t last_segment, std::uint64_t last_segment_size,
-                              std::uint64_t last_file_size, bool continues) {
-  // Records go on the end of the last segment only if they follow on from its last record.
-  if (last_segment != 0 && continues && last_segment_size <= options_.segment_bytes) {
-    const fs::path path = segment_path(last_segment);
-    segment_fd_ = unique_fd(::open(path.c_str(), O_WRONLY | O_CLOEXEC));
-    if (segment_fd_.get() < 0) throw_io("open", path, errno);
-    segment_size_ = last_segment_size;
-    zeroed_end_ = last_file_size;
-    return;
-  }
-  if (const int err = start_segment(next_seq_)) throw_io("create", segment_path(next_seq_), err);
 }
 
 int journal::start_segment(std::uint64_t first_seq) {
