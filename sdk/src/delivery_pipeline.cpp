@@ -22,8 +22,9 @@ std::filesystem::path dead_letter_path(const receiver_options& o) {
 constexpr std::size_t kBatch = 16;
 // Zeros written ahead of the journal's last record (journal_options::zero_ahead_bytes): the file
 // grows once per 64 KiB of deliveries, so most fdatasync calls write data only, not also a new
-// file size. On this project's test machine (ext4 on virtio) that halved the median fsync and
-// took the durable receiver from about 0.7x to 0.8x of the in-memory queue (bench/RESULTS.md).
+// file size. On this project's test machine (ext4 on virtio) the median fsync fell from the
+// 0.5 ms to the 0.25 ms histogram bucket; bench/RESULTS.md section 5 has the runs with and
+// without it.
 // Small on purpose: the fsync that carries the zeros waits for them too.
 constexpr std::size_t kJournalZeroAhead = std::size_t{64} << 10;
 
