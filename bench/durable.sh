@@ -16,6 +16,7 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$root/bench/load_average.sh"
 build_dir="$root/build/bench-rel"
 duration=10
 rounds=3
@@ -72,6 +73,7 @@ trap 'exit 130' INT TERM
 run() {
   local mode="$1" round="$2"
   shift 2
+  print_machine_state "$mode round $round"
   rm -rf "$work/journal"
   "$hello" --port 0 --quiet --admin-port 0 "$@" >/dev/null 2>"$work/err" &
   pid=$!

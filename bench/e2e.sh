@@ -9,7 +9,8 @@
 # REPAYMENT POST with the 600-byte envelope of bench/data/. Runs are interleaved (hello, bare,
 # node, hello, bare, node, ...) and each server's best requests/s over the rounds is kept;
 # memory is the server's peak RSS (VmHWM of /proc/PID/status, read after its run, highest over
-# the rounds). Before each measured run a 1 s run with WRK_CHECK_KEEPALIVE=1 doubles as warm-up
+# the rounds). Before each server starts, the load average and how busy the CPUs are
+# (bench/load_average.sh). Before each measured run a 1 s run with WRK_CHECK_KEEPALIVE=1 doubles as warm-up
 # and checks that no response closes the connection.
 #
 # Goals (issue 2): hello/bare >= 0.90 of the requests/s, hello/node >= 1.25, and hello's peak RSS
@@ -22,6 +23,7 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$root/bench/load_average.sh"
 build_dir="$root/build/bench-rel"
 duration="10s"
 rounds=2
@@ -143,6 +145,7 @@ vm_field() {  # vm_field PID FIELD -> kB
 run_one() {
   local name="$1" round="$2"
   shift 2
+  print_machine_state "$name round $round"
   start_server "$name" "$@"
   local port="${server_url#http://127.0.0.1:}"
   port="${port%%/*}"

@@ -10,6 +10,7 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$root/bench/load_average.sh"
 build_dir="$root/build/bench-rel"
 clients=38000  # about 2.7 deliveries per client: just over 100,000 deliveries
 rounds=3
@@ -54,6 +55,7 @@ trap 'rm -rf "$tmp"' EXIT
 best=""
 hashes=()
 for round in $(seq 1 "$rounds"); do
+  print_machine_state "round $round"
   start=$(date +%s%N)
   "$mock" generate --clients "$clients" --seed 7 --out "$tmp/day.jsonl" 2>"$tmp/log"
   end=$(date +%s%N)

@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "bench_bodies.hpp"
+#include "machine_load.hpp"
 #include "mifos/hooks/delivery.hpp"
 #include "mifos/hooks/event.hpp"
 #include "mifos/hooks/router.hpp"
@@ -310,6 +311,7 @@ int main(int argc, char** argv) {
 
   benchmark::Initialize(&bargc, args.data());
   if (benchmark::ReportUnrecognizedArguments(bargc, args.data())) return 2;
+  mifos::hooks::bench::print_load_average("before the run");
   // Colours only on a terminal, like Google Benchmark's own default reporter.
   recording_reporter reporter(show_repetitions, isatty(STDOUT_FILENO) != 0
                                                     ? benchmark::ConsoleReporter::OO_ColorTabular
@@ -317,5 +319,6 @@ int main(int argc, char** argv) {
   benchmark::RunSpecifiedBenchmarks(&reporter);
   benchmark::Shutdown();
   const bool pass = print_ratios(reporter);
+  mifos::hooks::bench::print_load_average("after the run");
   return strict && !pass ? 1 : 0;
 }

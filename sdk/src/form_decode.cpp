@@ -158,6 +158,13 @@ std::string percent_decode(std::string_view text) {
   return out;
 }
 
+std::optional<std::size_t> find_invalid_escape(std::string_view text) noexcept {
+  for (std::size_t i = text.find('%'); i != std::string_view::npos; i = text.find('%', i + 1)) {
+    if (i + 2 >= text.size() || hex_value(text[i + 1]) < 0 || hex_value(text[i + 2]) < 0) return i;
+  }
+  return std::nullopt;
+}
+
 std::vector<std::pair<std::string, std::string>> split_form(std::string_view body) {
   std::vector<std::pair<std::string, std::string>> fields;
   std::size_t pos = 0;

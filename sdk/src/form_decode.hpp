@@ -11,17 +11,22 @@
 //   // {"locale":"en","amount":10000000.0}
 #pragma once
 
+#include <cstddef>
+#include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 namespace mifos::hooks::detail {
 
 // Percent-decodes `text`, '+' as a space. A '%' not followed by two hex digits stays as it is.
 std::string percent_decode(std::string_view text);
+
+// The offset of the first '%' not followed by two hex digits, which Java's URLDecoder refuses
+// (and so no Fineract form holds); nothing when every escape is whole.
+std::optional<std::size_t> find_invalid_escape(std::string_view text) noexcept;
 
 // Splits a form body into decoded (name, value) pairs, in order. Empty pieces ("a=1&&b=2") are
 // skipped; a piece without '=' is a name with an empty value.

@@ -86,12 +86,17 @@ constexpr auto kSlotTable = [] {
 hook_headers read_hook_headers(const delivery& d) noexcept {
   std::array<std::optional<std::string_view>, kSlots> found{};
   std::array<bool, kSlots> from_fineract{};
+  std::array<std::optional<std::string_view>, kKnown.size()> first_of_name{};
+  std::optional<std::string_view> conflict;
   for (const auto& h : d.headers) {
     const std::uint32_t sig = signature(h.name);
     const slot_entry& candidate = kSlotTable[slot_of(sig, kMultiplier)];
     if (candidate.sig != sig || sig == 0) continue;
     const known_header& k = kKnown[candidate.known];
     if (!iequals(h.name, k.name)) continue;
+    auto& first = first_of_name[candidate.known];
+    if (first && *first != h.value && !conflict) conflict = k.name;
+    if (!first) first = h.value;
     auto& value = found[k.where];
     if (!value || (k.fineract && !from_fineract[k.where])) {
       value = h.value;
@@ -105,8 +110,9 @@ hook_headers read_hook_headers(const delivery& d) noexcept {
   out.endpoint = found[endpoint];
   out.api_key = found[api_key];
   out.content_type = found[content_type];
-  out.dialect = (found[entity] && !from_fineract[entity]) ? wire_dialect::mifos
-                                                          : wire_dialect::fineract;
+  out.conflict = conflict;
+  out.dialect =
+      (found[entity] && !from_fineract[entity]) ? wire_dialect::mifos : wire_dialect::fineract;
   return out;
 }
 

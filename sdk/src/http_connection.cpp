@@ -251,7 +251,7 @@ void serve(const std::shared_ptr<server_state>& state, const std::shared_ptr<con
       return;
     }
     if (step.status == detail::parse_status::failed) {
-      ++state->answered_4xx;
+      count(*state, step.error_status);
       http_answer a{step.error_status, nlohmann::json{{"error", step.error_reason}}.dump()};
       write_answer(*state, c, peer, detail::render(a, {}), true);
       return;

@@ -5,7 +5,10 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
+#include <string>
 #include <utility>
+#include <vector>
 
 namespace mifos::hooks::detail {
 namespace {
@@ -37,6 +40,53 @@ bool is_target(std::string_view s) noexcept {
     auto c = static_cast<unsigned char>(ch);
     return c > 0x20 && c < 0x7f;
   });
+}
+
+// Host = uri-host [ ":" port ] (RFC 9110 7.2, RFC 3986 3.2.2): reg-name, IP literal or IPv4
+// characters; empty is allowed (a target without an authority).
+bool is_host_value(std::string_view s) noexcept {
+  return std::all_of(s.begin(), s.end(), [](char ch) {
+    auto c = static_cast<unsigned char>(ch);
+    if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return true;
+    return c != 0 && std::strchr("-._~!$&'()*+,;=:[]%", c) != nullptr;
+  });
+}
+
+bool starts_with_nocase(std::string_view s, std::string_view prefix) noexcept {
+  return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
+}
+
+// The request target in origin-form ("/path?query"), or nothing when it is in no form a server
+// accepts (RFC 9112 3.2). The absolute-form ("http://host/path") is a server's to accept too,
+// and is routed by its path; "*" (OPTIONS) and "host:port" (CONNECT) are left for the answer.
+std::optional<std::string> origin_form(std::string_view method, std::string_view target) {
+  if (target.front() == '/' || (target == "*" && method == "OPTIONS") || method == "CONNECT")
+    return std::string(target);
+  std::string_view rest;
+  if (starts_with_nocase(target, "http://")) {
+    rest = target.substr(7);
+  } else if (starts_with_nocase(target, "https://")) {
+    rest = target.substr(8);
+  } else {
+    return std::nullopt;
+  }
+  auto path = rest.find_first_of("/?#");
+  if (path == 0) return std::nullopt;  // "http:///path" has no host
+  if (path == std::string_view::npos) return std::string("/");
+  if (rest[path] == '/') return std::string(rest.substr(path));
+  return "/" + std::string(rest.substr(path));
+}
+
+// "HTTP/1.1" and later 1.x read as 1.1, "HTTP/1.0" as 1.0 (RFC 9110 2.5); another major
+// version is well formed but not ours.
+enum class version_kind { http10, http11, other_major, malformed };
+
+version_kind read_version(std::string_view v) noexcept {
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (v.size() != 8 || v.substr(0, 5) != "HTTP/" || !digit(v[5]) || v[6] != '.' || !digit(v[7]))
+    return version_kind::malformed;
+  if (v[5] != '1') return version_kind::other_major;
+  return v[7] == '0' ? version_kind::http10 : version_kind::http11;
 }
 
 std::string_view trim(std::string_view s) noexcept {
@@ -71,6 +121,22 @@ bool has_token(const delivery& d, std::string_view header, std::string_view toke
   return false;
 }
 
+// Every coding of every Transfer-Encoding line, in order ("gzip, chunked" is two).
+std::vector<std::string_view> transfer_codings(const delivery& d) {
+  std::vector<std::string_view> out;
+  for (const auto& h : d.headers) {
+    if (!iequals(h.name, "Transfer-Encoding")) continue;
+    std::string_view rest = h.value;
+    for (;;) {
+      auto comma = rest.find(',');
+      if (auto coding = trim(rest.substr(0, comma)); !coding.empty()) out.push_back(coding);
+      if (comma == std::string_view::npos) break;
+      rest.remove_prefix(comma + 1);
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 http_request_parser::http_request_parser(std::size_t max_request_bytes)
@@ -90,6 +156,12 @@ parse_step http_request_parser::fail(int status, std::string_view reason) {
   step.error_status = status;
   step.error_reason = reason;
   return step;
+}
+
+// RFC 9112 3: a request line longer than the limit is a 414, more headers a 413.
+parse_step http_request_parser::fail_too_large() {
+  if (buffer_.find('\n') > max_bytes_) return fail(414, "request target too long");
+  return fail(413, "request too large");
 }
 
 parse_step http_request_parser::parse() {
@@ -117,9 +189,11 @@ parse_step http_request_parser::parse_head() {
   }
   // Refuse a request that does not start with a method at once, instead of waiting for a line
   // end that binary garbage (a TLS hello, say) may never send.
-  for (std::size_t i = 0; i < buffer_.size() && buffer_[i] != ' '; ++i)
-    if (i >= kMaxMethod || !is_tchar(static_cast<unsigned char>(buffer_[i])))
+  for (std::size_t i = 0; i < buffer_.size() && buffer_[i] != ' '; ++i) {
+    if (!is_tchar(static_cast<unsigned char>(buffer_[i])))
       return fail(400, "malformed request line");
+    if (i >= kMaxMethod) return fail(501, "method not implemented");
+  }
 
   std::size_t end = std::string::npos;
   for (;;) {
@@ -133,11 +207,11 @@ parse_step http_request_parser::parse_head() {
     }
   }
   if (end == std::string::npos) {
-    if (buffer_.size() > max_bytes_) return fail(413, "request too large");
+    if (buffer_.size() > max_bytes_) return fail_too_large();
     return status_only(parse_status::need_more);
   }
   head_size_ = end;
-  if (head_size_ > max_bytes_) return fail(413, "request too large");
+  if (head_size_ > max_bytes_) return fail_too_large();
 
   std::string_view head = std::string_view(buffer_).substr(0, end);
   std::size_t lf = head.find('\n');
@@ -151,11 +225,15 @@ parse_step http_request_parser::parse_head() {
   std::string_view target = request_line.substr(sp1 + 1, sp2 - sp1 - 1);
   std::string_view version = request_line.substr(sp2 + 1);
   if (!is_token(method) || !is_target(target)) return fail(400, "malformed request line");
-  if (version != "HTTP/1.1" && version != "HTTP/1.0") return fail(400, "unsupported HTTP version");
+  const version_kind kind = read_version(version);
+  if (kind == version_kind::malformed) return fail(400, "malformed request line");
+  if (kind == version_kind::other_major) return fail(505, "HTTP version not supported");
+  std::optional<std::string> routed = origin_form(method, target);
+  if (!routed) return fail(400, "malformed request target");
 
   delivery& d = current_.message;
   d.method.assign(method);
-  d.target.assign(target);
+  d.target = std::move(*routed);
   d.headers.clear();
   d.body.clear();
   while (!head.empty()) {
@@ -173,10 +251,16 @@ parse_step http_request_parser::parse_head() {
     d.headers.push_back({std::string(line.substr(0, colon)), std::string(value)});
   }
 
-  bool http10 = version == "HTTP/1.0";
+  const bool http10 = kind == version_kind::http10;
   current_.keep_alive =
       http10 ? has_token(d, "Connection", "keep-alive") : !has_token(d, "Connection", "close");
   current_.head_only = method == "HEAD";
+
+  // RFC 9112 3.2: exactly one valid Host in HTTP/1.1 (HTTP/1.0 may omit it), never two.
+  const std::size_t hosts = d.header_count("Host");
+  if (hosts > 1) return fail(400, "duplicate Host header");
+  if (hosts == 0 && !http10) return fail(400, "missing Host header");
+  if (hosts == 1 && !is_host_value(*d.header("Host"))) return fail(400, "invalid Host header");
 
   std::size_t lengths = d.header_count("Content-Length");
   std::size_t encodings = d.header_count("Transfer-Encoding");
@@ -184,8 +268,18 @@ parse_step http_request_parser::parse_head() {
   if (lengths == 1 && encodings > 0)
     return fail(400, "Content-Length and Transfer-Encoding together");
   if (encodings > 0) {
-    if (encodings > 1 || !iequals(*d.header("Transfer-Encoding"), "chunked"))
-      return fail(400, "unsupported Transfer-Encoding");
+    // RFC 9112 6.1: HTTP/1.0 has no chunked framing, and a body whose last coding is not
+    // chunked has no length; both are faulty framing. Codings besides chunked are not ours.
+    if (http10) return fail(400, "Transfer-Encoding in an HTTP/1.0 request");
+    const std::vector<std::string_view> codings = transfer_codings(d);
+    if (codings.empty() || !iequals(codings.back(), "chunked"))
+      return fail(400, "Transfer-Encoding does not end in chunked");
+    if (codings.size() > 1) {
+      bool twice = std::any_of(codings.begin(), codings.end() - 1,
+                               [](std::string_view c) { return iequals(c, "chunked"); });
+      return twice ? fail(400, "chunked applied more than once")
+                   : fail(501, "transfer codings other than chunked are not supported");
+    }
     stage_ = stage::chunk_size;
     body_length_ = 0;
   } else if (lengths == 1) {

@@ -35,7 +35,7 @@ enum class parse_phase { idle, head, body };
 
 struct parse_step {
   parse_status status = parse_status::need_more;
-  int error_status = 0;           // 400 or 413 when failed
+  int error_status = 0;           // 400, 413, 414, 501 or 505 when failed
   std::string_view error_reason;  // one line, safe to send back
   // The head asked for "Expect: 100-continue" and the body has not arrived: the caller should
   // send "100 Continue" once (the flag is set on one step only).
@@ -67,6 +67,7 @@ class http_request_parser {
   parse_step parse_body();
   parse_step parse_chunks();
   parse_step fail(int status, std::string_view reason);
+  parse_step fail_too_large();
 
   std::size_t max_bytes_;
   std::string buffer_;

@@ -22,11 +22,13 @@
 #include <pistache/listener.h>
 #include <poll.h>
 #include <pthread.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <csignal>
+#include <cstdio>
 #include <mutex>
 #include <stdexcept>
 #include <string>
@@ -57,6 +59,19 @@ std::string one_line(std::string text) {
   while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
   std::replace(text.begin(), text.end(), '\n', ' ');
   return text;
+}
+
+// The longest listen queue the kernel allows (net.core.somaxconn), not Pistache's 128: a burst
+// of connections (a load test, hundreds of slow clients) then waits in the queue instead of
+// having its SYNs dropped and retried a second later.
+int listen_backlog() {
+  int backlog = SOMAXCONN;
+  if (FILE* f = std::fopen("/proc/sys/net/core/somaxconn", "r")) {
+    int value = 0;
+    if (std::fscanf(f, "%d", &value) == 1 && value > 0) backlog = value;
+    std::fclose(f);
+  }
+  return backlog;
 }
 
 void drain(int fd) {
@@ -120,7 +135,8 @@ void http_server::start() {
         Pistache::Address(o.address, Pistache::Port(o.port)));
     listener->init(static_cast<std::size_t>(std::max(1, o.threads)),
                    Pistache::Flags<Pistache::Tcp::Options>(Pistache::Tcp::Options::ReuseAddr) |
-                       Pistache::Tcp::Options::NoDelay);
+                       Pistache::Tcp::Options::NoDelay,
+                   /*workersName=*/"", listen_backlog());
   } catch (const std::exception& e) {
     throw std::runtime_error("mifos::hooks::http_server: cannot listen on " + where + ": " +
                              e.what());

@@ -39,6 +39,8 @@ std::string_view reason_phrase(int status) noexcept {
       return "Conflict";
     case 413:
       return "Content Too Large";
+    case 414:
+      return "URI Too Long";
     case 415:
       return "Unsupported Media Type";
     case 429:
@@ -47,8 +49,12 @@ std::string_view reason_phrase(int status) noexcept {
       return "Internal Server Error";
     case 502:
       return "Bad Gateway";
+    case 501:
+      return "Not Implemented";
     case 503:
       return "Service Unavailable";
+    case 505:
+      return "HTTP Version Not Supported";
     default:
       return "Unknown";
   }

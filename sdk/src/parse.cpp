@@ -55,7 +55,13 @@ std::optional<parse_error> read_json_body(const delivery& d, event& e) {
 }
 
 std::optional<parse_error> read_form_body(const delivery& d, event& e) {
-  if (d.body.find('=') == std::string::npos) return bad_request("form body has no name=value field");
+  if (d.body.find('=') == std::string::npos)
+    return bad_request("form body has no name=value field");
+  if (auto at = detail::find_invalid_escape(d.body))
+    return bad_request(
+        "form body has an invalid percent escape (a '%' not followed by two hex "
+        "digits) at byte " +
+        std::to_string(*at));
   auto fields = detail::split_form(d.body);
   for (const auto& [name, value] : fields) {
     if (!valid_utf8(name) || !valid_utf8(value)) return bad_request("form field is not UTF-8");
@@ -72,6 +78,8 @@ std::optional<parse_error> read_form_body(const delivery& d, event& e) {
 // place inside the result, never moved.
 std::optional<parse_error> read_delivery(const delivery& d, event& e) {
   const detail::hook_headers h = detail::read_hook_headers(d);
+  if (h.conflict)
+    return bad_request(std::string(*h.conflict) + " header repeated with another value");
   const std::string_view entity = h.entity ? trim(*h.entity) : std::string_view();
   const std::string_view action = h.action ? trim(*h.action) : std::string_view();
   if (entity.empty()) return bad_request("missing X-Fineract-Entity (or X-Mifos-Entity) header");

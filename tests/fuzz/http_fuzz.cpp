@@ -97,10 +97,15 @@ void check_request(const http_request& r, std::size_t max_bytes) {
     check(d.body.size() == n, "body size is not Content-Length");
   }
   check(d.header_count("Content-Length") <= 1, "accepted two Content-Length headers");
+  check(d.header_count("Host") <= 1, "accepted two Host headers");
+  check(d.target.front() == '/' || d.target == "*" || d.method == "CONNECT",
+        "a target in no form a server accepts (absolute-form must become origin-form)");
 }
 
 void check_failure(const detail::parse_step& step) {
-  check(step.error_status == 400 || step.error_status == 413, "failed with neither 400 nor 413");
+  const int status = step.error_status;
+  check(status == 400 || status == 413 || status == 414 || status == 501 || status == 505,
+        "failed with a status the parser does not give");
   check(!step.error_reason.empty(), "failed without a reason");
   check(step.error_reason.find_first_of("\r\n") == std::string_view::npos,
         "the reason is not one line");

@@ -31,36 +31,44 @@ void write_file(const fs::path& path, std::string_view bytes) {
   if (!out) throw std::runtime_error("cannot write " + path.string());
 }
 
-// The request as a client puts it on the wire; any Content-Length of the fixture is replaced by
+// The request as a client puts it on the wire, with a Host; any Content-Length of the fixture is replaced by
 // the body's real size, so the seed frames as one whole request.
 std::string to_http(const delivery& d) {
   std::string out = d.method + " " + d.target + " HTTP/1.1\r\n";
+  if (!d.header("Host")) out += "Host: 127.0.0.1\r\n";
   for (const auto& h : d.headers)
     if (!iequals(h.name, "Content-Length")) out += h.name + ": " + h.value + "\r\n";
   out += "Content-Length: " + std::to_string(d.body.size()) + "\r\n\r\n";
   return out + d.body;
 }
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 9> kEdgeCases{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 12> kEdgeCases{{
     {"chunked",
      "POST /hooks HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
      "5;ext=1\r\n{\"a\":\r\n2\r\n1}\r\n0\r\nX-Trailer: t\r\n\r\n"},
     {"pipelined",
-     "POST /a HTTP/1.1\r\nContent-Length: 2\r\n\r\n{}"
-     "POST /b HTTP/1.1\r\nContent-Length: 3\r\nConnection: close\r\n\r\n[1]"},
+     "POST /a HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}"
+     "POST /b HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nConnection: close\r\n\r\n[1]"},
     {"expect-continue",
-     "POST /hooks HTTP/1.1\r\nExpect: 100-continue\r\n"
+     "POST /hooks HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
      "Content-Length: 11\r\n\r\n{\"id\":1234}"},
     {"http10", "POST /hooks HTTP/1.0\r\nConnection: keep-alive\r\nContent-Length: 2\r\n\r\n{}"},
-    {"bare-lf", "\r\nGET /health?x=1 HTTP/1.1\nHost: h\n\nHEAD / HTTP/1.1\n\n"},
-    {"duplicate-length", "POST / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 1\r\n\r\nx"},
+    {"bare-lf", "\r\nGET /health?x=1 HTTP/1.1\nHost: h\n\nHEAD / HTTP/1.1\nHost: h\n\n"},
+    {"duplicate-length",
+     "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 1\r\n\r\nx"},
     {"length-and-chunked",
-     "POST / HTTP/1.1\r\nContent-Length: 3\r\n"
+     "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n"
      "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n"},
-    {"folded-header", "POST / HTTP/1.1\r\nX-A: 1\r\n  2\r\nContent-Length: 0\r\n\r\n"},
-    {"too-large", "POST / HTTP/1.1\r\nContent-Length: 99999999\r\n\r\n{}"},
+    {"folded-header", "POST / HTTP/1.1\r\nHost: x\r\nX-A: 1\r\n  2\r\nContent-Length: 0\r\n\r\n"},
+    {"too-large", "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999\r\n\r\n{}"},
+    {"absolute-form",
+     "POST http://127.0.0.1:8080/hooks/?t=1 HTTP/1.1\r\nHost: 127.0.0.1:8080\r\n"
+     "Content-Length: 2\r\n\r\n{}GET HTTP://h HTTP/1.1\r\nHost: h\r\n\r\n"},
+    {"codings",
+     "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n"
+     "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n"},
+    {"versions", "GET / HTTP/1.9\r\nHost: x\r\n\r\nGET / HTTP/2.0\r\nHost: x\r\n\r\n"},
 }};
-
 }  // namespace
 
 // 0 once both directories hold seeds; make_seeds exits with it.

@@ -82,7 +82,7 @@ TEST(EmbeddedReceiver, StopClosesIdleKeepAliveConnections) {
   receiver r(router{}, any_port());
   r.start();
   raw_connection c(r.port());
-  c.send("GET /hooks HTTP/1.1\r\n\r\n");
+  c.send("GET /hooks HTTP/1.1\r\nHost: h\r\n\r\n");
   ASSERT_TRUE(c.read_response(10s));
   r.stop();
   EXPECT_TRUE(c.closed_by_peer(10s));
@@ -155,7 +155,8 @@ TEST(EmbeddedReceiver, ClientThatLeavesBeforeItsAnswerDoesNotStopTheServer) {
   {
     raw_connection c(r.port());
     c.send(
-        "POST /hooks HTTP/1.1\r\nX-Fineract-Entity: LOAN\r\nX-Fineract-Action: REPAYMENT\r\n"
+        "POST /hooks HTTP/1.1\r\nHost: h\r\nX-Fineract-Entity: LOAN\r\nX-Fineract-Action: "
+        "REPAYMENT\r\n"
         "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
     ASSERT_TRUE(eventually([&] { return handler_started.load(); }));
   }  // closed while the handler runs: the answer goes to a dead socket
@@ -193,7 +194,7 @@ TEST(EmbeddedReceiver, HeaderTimeoutDisconnectsAClientThatStopsMidHead) {
   receiver r(router{}, o);
   r.start();
   raw_connection c(r.port());
-  c.send("POST /hooks HTTP/1.1\r\nX-Fineract-Ent");
+  c.send("POST /hooks HTTP/1.1\r\nHost: h\r\nX-Fineract-Ent");
   EXPECT_TRUE(c.closed_by_peer(10s));
 }
 
@@ -203,7 +204,9 @@ TEST(EmbeddedReceiver, BodyTimeoutDisconnectsAClientThatStopsMidBody) {
   receiver r(router{}, o);
   r.start();
   raw_connection c(r.port());
-  c.send("POST /hooks HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{");
+  c.send(
+      "POST /hooks HTTP/1.1\r\nHost: h\r\nContent-Type: application/json\r\nContent-Length: "
+      "100\r\n\r\n{");
   EXPECT_TRUE(c.closed_by_peer(10s));
 }
 

@@ -92,7 +92,8 @@ TEST(HelloReceiver, DuplicateContentLengthAnswers400) {
   hello_receiver r;
   raw_connection c(r.port());
   c.send(
-      "POST /hooks HTTP/1.1\r\nX-Fineract-Entity: CLIENT\r\nX-Fineract-Action: CREATE\r\n"
+      "POST /hooks HTTP/1.1\r\nHost: h\r\nX-Fineract-Entity: CLIENT\r\nX-Fineract-Action: "
+      "CREATE\r\n"
       "Content-Type: application/json\r\nContent-Length: 2\r\nContent-Length: 15\r\n\r\n"
       R"({"officeId":1})");
   auto reply = c.read_response(kIoTimeout);
@@ -105,7 +106,8 @@ TEST(HelloReceiver, NonNumericContentLengthAnswers400) {
   hello_receiver r;
   raw_connection c(r.port());
   c.send(
-      "POST /hooks HTTP/1.1\r\nX-Fineract-Entity: CLIENT\r\nX-Fineract-Action: CREATE\r\n"
+      "POST /hooks HTTP/1.1\r\nHost: h\r\nX-Fineract-Entity: CLIENT\r\nX-Fineract-Action: "
+      "CREATE\r\n"
       "Content-Type: application/json\r\nContent-Length: fifteen\r\n\r\n"
       R"({"officeId":1})");
   auto reply = c.read_response(kIoTimeout);

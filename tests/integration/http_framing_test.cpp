@@ -16,7 +16,7 @@ using namespace std::chrono_literals;
 
 constexpr auto kTimeout = 10s;
 const std::string kHeaders =
-    "X-Fineract-Entity: CLIENT\r\nX-Fineract-Action: CREATE\r\n"
+    "Host: 127.0.0.1\r\nX-Fineract-Entity: CLIENT\r\nX-Fineract-Action: CREATE\r\n"
     "Fineract-Platform-TenantId: default\r\nContent-Type: application/json\r\n";
 
 // A receiver that records the entity and client id of each event it was handed.
@@ -47,6 +47,19 @@ class Framing : public ::testing::Test {
   }
 
   std::uint16_t port() const { return server_->port(); }
+
+  // Sends `bytes` on `c` and reads one answer: "STATUS" and, when the body has one, " <error>";
+  // "no answer" when none came in time.
+  static std::string answer(raw_connection& c, const std::string& bytes) {
+    c.send(bytes);
+    auto reply = c.read_response(kTimeout);
+    if (!reply) return "no answer";
+    std::string out = std::to_string(reply->status);
+    auto body = nlohmann::json::parse(reply->body, nullptr, /*allow_exceptions=*/false);
+    if (body.is_object() && body.contains("error") && body["error"].is_string())
+      out += " " + body["error"].get<std::string>();
+    return out;
+  }
 
   std::unique_ptr<receiver> server_;
   std::mutex mutex_;
@@ -94,7 +107,7 @@ TEST_F(Framing, ContentLengthOverTheLimitAnswers413BeforeTheBodyIsSent) {
 
 TEST_F(Framing, HeadersOverTheLimitAnswer413) {
   raw_connection c(port());
-  c.send("GET /hooks HTTP/1.1\r\nX-Padding: " + std::string(8192, 'p') + "\r\n\r\n");
+  c.send("GET /hooks HTTP/1.1\r\nHost: h\r\nX-Padding: " + std::string(8192, 'p') + "\r\n\r\n");
   auto reply = c.read_response(kTimeout);
   ASSERT_TRUE(reply);
   EXPECT_EQ(reply->status, 413);
@@ -116,7 +129,7 @@ TEST_F(Framing, PipelinedRequestsAreAnsweredInOrder) {
   for (int id : {1, 2})
     two += "POST /hooks HTTP/1.1\r\n" + kHeaders +
            "Content-Length: 14\r\n\r\n{\"clientId\":" + std::to_string(id) + "}";
-  two += "GET /missing HTTP/1.1\r\n\r\n";
+  two += "GET /missing HTTP/1.1\r\nHost: h\r\n\r\n";
   c.send(two);
   for (int want : {200, 200, 404}) {
     auto reply = c.read_response(kTimeout);
@@ -150,7 +163,7 @@ TEST_F(Framing, Http10WithoutKeepAliveIsClosedAfterTheAnswer) {
 
 TEST_F(Framing, ConnectionCloseRequestIsClosedAfterTheAnswer) {
   raw_connection c(port());
-  c.send("GET /hooks HTTP/1.1\r\nConnection: close\r\n\r\n");
+  c.send("GET /hooks HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n");
   auto reply = c.read_response(kTimeout);
   ASSERT_TRUE(reply);
   EXPECT_EQ(reply->status, 200);
@@ -159,7 +172,7 @@ TEST_F(Framing, ConnectionCloseRequestIsClosedAfterTheAnswer) {
 
 TEST_F(Framing, HeadPingHasHeadersButNoBody) {
   raw_connection c(port());
-  c.send("HEAD /hooks HTTP/1.1\r\n\r\nGET /hooks HTTP/1.1\r\n\r\n");
+  c.send("HEAD /hooks HTTP/1.1\r\nHost: h\r\n\r\nGET /hooks HTTP/1.1\r\nHost: h\r\n\r\n");
   auto head = c.read_response(kTimeout);
   ASSERT_TRUE(head);
   EXPECT_EQ(head->status, 200);
@@ -180,22 +193,114 @@ TEST_F(Framing, GarbageRequestLineAnswers400AndCloses) {
 
 TEST_F(Framing, FoldedHeaderLineAnswers400) {
   raw_connection c(port());
-  c.send("POST /hooks HTTP/1.1\r\nX-Fineract-Entity: CLIENT\r\n  CREATE\r\n\r\n");
+  c.send("POST /hooks HTTP/1.1\r\nHost: h\r\nX-Fineract-Entity: CLIENT\r\n  CREATE\r\n\r\n");
   auto reply = c.read_response(kTimeout);
   ASSERT_TRUE(reply);
   EXPECT_EQ(reply->status, 400);
 }
 
-TEST_F(Framing, TheFirstOfTwoEntityHeadersIsTheOneUsed) {
+// A hook header repeated with another value: a proxy in front may have acted on the other one
+// (routing, an allow-list), so the receiver takes neither.
+TEST_F(Framing, AHookHeaderRepeatedWithAnotherValueAnswers400) {
   raw_connection c(port());
-  c.send(
-      "POST /hooks HTTP/1.1\r\nX-Fineract-Entity: CLIENT\r\nX-Fineract-Entity: LOAN\r\n"
-      "X-Fineract-Action: CREATE\r\nContent-Type: application/json\r\n"
-      "Content-Length: 14\r\n\r\n{\"clientId\":3}");
-  auto reply = c.read_response(kTimeout);
-  ASSERT_TRUE(reply);
-  EXPECT_EQ(reply->status, 200);
+  EXPECT_EQ(answer(c, "POST /hooks HTTP/1.1\r\n" + kHeaders + "X-Fineract-Entity: LOAN\r\n" +
+                          "Content-Length: 14\r\n\r\n{\"clientId\":3}"),
+            "400 X-Fineract-Entity header repeated with another value");
+  EXPECT_TRUE(entities().empty());
+}
+
+TEST_F(Framing, AHookHeaderRepeatedWithTheSameValueIsAccepted) {
+  raw_connection c(port());
+  EXPECT_EQ(answer(c, "POST /hooks HTTP/1.1\r\n" + kHeaders + "X-Fineract-Entity: CLIENT\r\n" +
+                          "Content-Length: 14\r\n\r\n{\"clientId\":3}"),
+            "200");
   EXPECT_EQ(entities(), std::vector<std::string>{"CLIENT"});
+}
+
+TEST_F(Framing, TwoHostHeadersAnswer400AndClose) {
+  raw_connection c(port());
+  EXPECT_EQ(answer(c, "POST /hooks HTTP/1.1\r\nHost: a.example\r\n" + kHeaders +
+                          "Content-Length: 14\r\n\r\n{\"clientId\":1}"),
+            "400 duplicate Host header");
+  EXPECT_TRUE(c.closed_by_peer(kTimeout));
+  EXPECT_TRUE(client_ids().empty());
+}
+
+TEST_F(Framing, AnHttp11RequestWithoutHostAnswers400) {
+  raw_connection c(port());
+  EXPECT_EQ(answer(c, "GET /hooks HTTP/1.1\r\n\r\n"), "400 missing Host header");
+}
+
+TEST_F(Framing, AnInvalidHostValueAnswers400) {
+  raw_connection c(port());
+  EXPECT_EQ(answer(c, "GET /hooks HTTP/1.1\r\nHost: a/b\r\n\r\n"), "400 invalid Host header");
+}
+
+TEST_F(Framing, AbsoluteFormTargetIsRoutedByItsPath) {
+  raw_connection c(port());
+  EXPECT_EQ(answer(c, "POST http://127.0.0.1/hooks HTTP/1.1\r\n" + kHeaders +
+                          "Content-Length: 15\r\n\r\n{\"clientId\":11}"),
+            "200");
+  EXPECT_EQ(client_ids(), std::vector<std::int64_t>{11});
+}
+
+TEST_F(Framing, AbsoluteFormTargetToAnotherPathAnswers404) {
+  raw_connection c(port());
+  EXPECT_EQ(answer(c, "GET HTTPS://127.0.0.1:9/elsewhere?x=1 HTTP/1.1\r\nHost: h\r\n\r\n"),
+            "404 no hook at this path");
+}
+
+TEST_F(Framing, ATargetInNoFormAnswers400) {
+  raw_connection c(port());
+  EXPECT_EQ(answer(c, "GET hooks HTTP/1.1\r\nHost: h\r\n\r\n"), "400 malformed request target");
+}
+
+TEST_F(Framing, AnotherMajorHttpVersionAnswers505AndCloses) {
+  raw_connection c(port());
+  EXPECT_EQ(answer(c, "GET /hooks HTTP/2.0\r\nHost: h\r\n\r\n"), "505 HTTP version not supported");
+  EXPECT_TRUE(c.closed_by_peer(kTimeout));
+}
+
+TEST_F(Framing, ALaterHttp1MinorVersionIsReadAsHttp11) {
+  raw_connection c(port());
+  EXPECT_EQ(answer(c, "GET /hooks HTTP/1.2\r\nHost: h\r\n\r\n"), "200");
+  EXPECT_EQ(answer(c, "GET /hooks HTTP/1.1\r\nHost: h\r\n\r\n"), "200");  // kept alive
+}
+
+TEST_F(Framing, ATransferCodingBesidesChunkedAnswers501AndCloses) {
+  raw_connection c(port());
+  EXPECT_EQ(answer(c, "POST /hooks HTTP/1.1\r\n" + kHeaders +
+                          "Transfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n"),
+            "501 transfer codings other than chunked are not supported");
+  EXPECT_TRUE(c.closed_by_peer(kTimeout));
+}
+
+TEST_F(Framing, TransferEncodingNotEndingInChunkedAnswers400) {
+  raw_connection c(port());
+  EXPECT_EQ(
+      answer(c, "POST /hooks HTTP/1.1\r\n" + kHeaders + "Transfer-Encoding: chunked, gzip\r\n\r\n"),
+      "400 Transfer-Encoding does not end in chunked");
+}
+
+TEST_F(Framing, TransferEncodingInAnHttp10RequestAnswers400) {
+  raw_connection c(port());
+  EXPECT_EQ(answer(c, "POST /hooks HTTP/1.0\r\n" + kHeaders +
+                          "Transfer-Encoding: chunked\r\n\r\ne\r\n{\"clientId\":1}\r\n0\r\n\r\n"),
+            "400 Transfer-Encoding in an HTTP/1.0 request");
+  EXPECT_TRUE(client_ids().empty());
+}
+
+// Java's URLDecoder refuses "%zz", so no Fineract form carries it: it is not a hook delivery.
+TEST_F(Framing, AFormBodyWithAnInvalidPercentEscapeAnswers400WithTheReason) {
+  raw_connection c(port());
+  EXPECT_EQ(
+      answer(c,
+             "POST /hooks HTTP/1.1\r\nHost: h\r\nX-Fineract-Entity: CLIENT\r\n"
+             "X-Fineract-Action: CREATE\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+             "Content-Length: 16\r\n\r\nclientId=1&x=%zz"),
+      "400 form body has an invalid percent escape (a '%' not followed by two hex digits) "
+      "at byte 13");
+  EXPECT_TRUE(client_ids().empty());
 }
 
 }  // namespace

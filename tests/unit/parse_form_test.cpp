@@ -149,6 +149,24 @@ TEST(parse_form, latin1_percent_escape_is_a_400) {
   EXPECT_EQ(e.error().status, 400);
 }
 
+TEST(parse_form, an_incomplete_percent_escape_is_a_400_with_its_offset) {
+  for (auto [body, offset] : {std::pair{"x=%zz", 2}, std::pair{"a=1&b=%4", 6}, std::pair{"a=%", 2},
+                              std::pair{"a%g1=1", 1}}) {
+    const auto e =
+        parse(make_delivery(wire_dialect::fineract, "CLIENT", "CREATE", body, kFineractForm));
+    ASSERT_FALSE(e.ok()) << body;
+    EXPECT_EQ(e.error().status, 400);
+    EXPECT_EQ(e.error().reason,
+              "form body has an invalid percent escape (a '%' not followed by two hex digits) "
+              "at byte " +
+                  std::to_string(offset));
+  }
+}
+
+TEST(parse_form, a_percent_escape_of_a_percent_sign_is_whole) {
+  EXPECT_EQ(form_event("note=100%25").payload.at("note"), "100%");
+}
+
 TEST(parse_form, utf8_percent_escapes_decode) {
   const auto e = form_event("firstname=Siobh%C3%A1n");
   EXPECT_EQ(e.payload.at("firstname"), "Siobh\xC3\xA1n");

@@ -93,6 +93,34 @@ TEST(parse_headers, tenant_is_empty_without_a_tenant_header) {
   EXPECT_EQ(e->tenant, "");
 }
 
+TEST(parse_headers, a_header_repeated_with_another_value_is_a_400_naming_it) {
+  for (const char* name : {"X-Fineract-Action", "Fineract-Platform-TenantId", "content-type"}) {
+    auto d = make_delivery(wire_dialect::fineract, "CLIENT", "CREATE", kBare);
+    d.headers.push_back({name, "other"});
+    const auto e = parse(d);
+    ASSERT_FALSE(e.ok()) << name;
+    EXPECT_EQ(e.error().status, 400);
+    EXPECT_NE(e.error().reason.find("header repeated with another value"), std::string::npos);
+  }
+}
+
+TEST(parse_headers, a_header_repeated_with_the_same_value_is_read_once) {
+  auto d = make_delivery(wire_dialect::mifos, "CLIENT", "CREATE", kBare);
+  d.headers.push_back({"x-mifos-entity", "CLIENT"});
+  const auto e = parse(d);
+  ASSERT_TRUE(e.ok()) << e.error().reason;
+  EXPECT_EQ(e->entity, "CLIENT");
+}
+
+// Each family is a different header: Fineract's wins, as documented, and nothing conflicts.
+TEST(parse_headers, both_families_with_different_values_read_the_fineract_one) {
+  auto d = make_delivery(wire_dialect::fineract, "CLIENT", "CREATE", kBare);
+  d.headers.push_back({"X-Mifos-Entity", "LOAN"});
+  const auto e = parse(d);
+  ASSERT_TRUE(e.ok()) << e.error().reason;
+  EXPECT_EQ(e->entity, "CLIENT");
+}
+
 TEST(parse_headers, missing_entity_header_is_a_400) {
   auto d = make_delivery(wire_dialect::mifos, "CLIENT", "CREATE", kBare);
   d.headers.erase(d.headers.begin());
