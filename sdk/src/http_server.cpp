@@ -224,13 +224,15 @@ void http_server::wait_for_signal() {
     if (::pipe2(g_signal_pipe, O_NONBLOCK | O_CLOEXEC) != 0)
       throw std::runtime_error("mifos::hooks::http_server: cannot create a pipe");
   });
+  // A signal from an earlier wait must not end this one; drained before the handler is in place,
+  // so that a signal arriving right after it is kept.
+  drain(g_signal_pipe[0]);
   struct sigaction on_signal {
   }, old_int{}, old_term{};
   on_signal.sa_handler = on_stop_signal;
   sigemptyset(&on_signal.sa_mask);
   ::sigaction(SIGINT, &on_signal, &old_int);
   ::sigaction(SIGTERM, &on_signal, &old_term);
-  drain(g_signal_pipe[0]);  // a signal from an earlier wait must not end this one
   // Unblocked only here: a signal that arrived while the caller had them blocked (hello-receiver
   // blocks them before start()) is delivered now instead of being lost.
   sigset_t stop_signals, old_mask;

@@ -32,13 +32,14 @@ http_result post_repayment(const receiver& r) {
   return http_call("POST", url(r.port(), "/hooks"), kLoanRepaymentBody, kLoanRepaymentHeaders);
 }
 
-// Polls `condition` until it holds or the deadline passes.
+// Polls `condition` until it holds or the deadline passes, sleeping between looks so that the
+// server threads it waits for get the CPU.
 template <typename Condition>
-bool eventually(Condition condition, std::chrono::milliseconds timeout = 10s) {
+bool eventually(Condition condition, std::chrono::milliseconds timeout = 30s) {
   auto deadline = std::chrono::steady_clock::now() + timeout;
   while (!condition()) {
     if (std::chrono::steady_clock::now() >= deadline) return false;
-    std::this_thread::yield();
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }
   return true;
 }

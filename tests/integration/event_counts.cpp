@@ -28,7 +28,7 @@ event_counts events_in(const std::string& traffic_file) {
 event_counts stop_and_count(hello_receiver& r) {
   r.process().send_signal(SIGTERM);
   event_counts out;
-  for (const auto& line : r.process().read_stdout_until_end(std::chrono::seconds(20))) {
+  for (const auto& line : r.process().read_stdout_until_end(std::chrono::seconds(60))) {
     std::istringstream words(line);
     std::string name;
     int count = 0;

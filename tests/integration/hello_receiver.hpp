@@ -15,8 +15,9 @@
 
 namespace mifos::hooks::test {
 
-inline constexpr std::chrono::seconds kStartTimeout{15};  // generous: asan builds start slowly
-inline constexpr std::chrono::seconds kIoTimeout{10};
+// Generous: asan builds on a loaded machine start slowly; only a failing test waits them out.
+inline constexpr std::chrono::seconds kStartTimeout{30};
+inline constexpr std::chrono::seconds kIoTimeout{30};
 
 class hello_receiver {
  public:

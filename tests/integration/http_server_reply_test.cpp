@@ -42,7 +42,7 @@ class reply_box {
   // The oldest reply not yet taken, waiting up to 5 s for it.
   std::optional<std::pair<std::string, http_reply>> take() {
     std::unique_lock lock(mutex_);
-    if (!arrived_.wait_for(lock, 5s, [&] { return !held_.empty(); })) return std::nullopt;
+    if (!arrived_.wait_for(lock, 30s, [&] { return !held_.empty(); })) return std::nullopt;
     auto front = std::move(held_.front());
     held_.pop_front();
     return front;
@@ -74,7 +74,7 @@ TEST(HttpReply, AnswerSentLaterFromAnotherThreadReachesTheClient) {
   EXPECT_EQ(held->first, "/later");
   std::thread answering([&] { held->second.send({202, R"({"stored":true})"}); });
   answering.join();
-  auto answer = c.read_response(5s);
+  auto answer = c.read_response(30s);
   ASSERT_TRUE(answer);
   EXPECT_EQ(answer->status, 202);
   EXPECT_EQ(answer->body, R"({"stored":true})");
@@ -84,7 +84,7 @@ TEST(HttpReply, AnswerSentLaterFromAnotherThreadReachesTheClient) {
   auto again = box.take();
   ASSERT_TRUE(again);
   again->second.send({200, "{}"});
-  auto second = c.read_response(5s);
+  auto second = c.read_response(30s);
   ASSERT_TRUE(second);
   EXPECT_EQ(second->status, 200);
   EXPECT_EQ(server.stats().answered_2xx, 2u);
@@ -113,7 +113,7 @@ TEST(HttpReply, OnlyTheFirstOfTwoAnswersIsSent) {
   raw_connection c(server.port());
   ASSERT_TRUE(c.send(request_for("/a") + request_for("/b")));
   for (int i = 0; i < 2; ++i) {
-    auto answer = c.read_response(5s);
+    auto answer = c.read_response(30s);
     ASSERT_TRUE(answer);
     EXPECT_EQ(answer->status, 200);
     EXPECT_EQ(answer->body, R"({"first":true})");
@@ -142,7 +142,7 @@ TEST(HttpReply, AReplyDroppedLaterOnAnotherThreadGetsA500) {
     ASSERT_TRUE(held);
     EXPECT_FALSE(c.read_response(200ms));  // still waiting for its answer
   }                                        // the last copy of the reply goes here, unanswered
-  auto answer = c.read_response(5s);
+  auto answer = c.read_response(30s);
   ASSERT_TRUE(answer);
   EXPECT_EQ(answer->status, 500);
 }
@@ -161,7 +161,7 @@ TEST(HttpReply, AFunctionThatThrowsAfterHandingTheReplyOnLetsThatAnswerStand) {
   auto held = box.take();
   ASSERT_TRUE(held);
   held->second.send({200, R"({"ok":true})"});
-  auto answer = c.read_response(5s);
+  auto answer = c.read_response(30s);
   ASSERT_TRUE(answer);
   EXPECT_EQ(answer->status, 200);
   EXPECT_EQ(answer->body, R"({"ok":true})");
@@ -199,7 +199,7 @@ TEST(HttpReply, PipelinedRequestsWaitForTheDeferredAnswerAndKeepTheirOrder) {
   EXPECT_EQ(calls.load(), 1);
   held->second.send({200, "answer to /1"});
   for (const char* target : {"/1", "/2", "/3"}) {
-    auto answer = c.read_response(5s);
+    auto answer = c.read_response(30s);
     ASSERT_TRUE(answer) << target;
     EXPECT_EQ(answer->body, std::string("answer to ") + target);
   }
@@ -226,7 +226,7 @@ TEST(HttpReply, OtherConnectionsAreServedWhileAnAnswerIsDeferred) {
   EXPECT_EQ(fast.status, 200);
   EXPECT_EQ(fast.body, "fast");
   held->second.send({200, "slow"});
-  auto answer = slow.read_response(5s);
+  auto answer = slow.read_response(30s);
   ASSERT_TRUE(answer);
   EXPECT_EQ(answer->body, "slow");
 }
@@ -245,10 +245,21 @@ TEST(HttpReply, StopWaitsForAnAnswerStillToComeAndItClosesTheConnection) {
     server.stop();
     stopped = true;
   });
-  std::this_thread::sleep_for(300ms);
+  // stop() is under way (and answers from now on close) once the listener refuses connections.
+  bool refusing = false;
+  for (auto deadline = std::chrono::steady_clock::now() + 30s;
+       !refusing && std::chrono::steady_clock::now() < deadline;) {
+    try {
+      raw_connection probe(server.port());
+      std::this_thread::sleep_for(10ms);
+    } catch (const std::exception&) {
+      refusing = true;
+    }
+  }
+  ASSERT_TRUE(refusing) << "stop() did not close the listener";
   EXPECT_FALSE(stopped.load());  // stop() waits for the answer
   held->second.send({200, R"({"late":true})"});
-  auto answer = c.read_response(5s);
+  auto answer = c.read_response(30s);
   stopping.join();
   ASSERT_TRUE(answer);
   EXPECT_EQ(answer->status, 200);
@@ -277,7 +288,7 @@ TEST(HttpReply, AClientThatLeavesBeforeItsAnswerDoesNotStopTheServer) {
   ASSERT_TRUE(again);
   EXPECT_EQ(again->first, "/next");
   again->second.send({200, R"({"next":true})"});
-  auto answer = next.read_response(5s);
+  auto answer = next.read_response(30s);
   ASSERT_TRUE(answer);
   EXPECT_EQ(answer->body, R"({"next":true})");
 }

@@ -48,7 +48,7 @@ TEST(HttpServer, WritesContentTypeAndExtraHeadersOfTheAnswer) {
   server.start();
   raw_connection c(server.port());
   ASSERT_TRUE(c.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n"));
-  auto answer = c.read_response(std::chrono::seconds(5));
+  auto answer = c.read_response(std::chrono::seconds(30));
   ASSERT_TRUE(answer);
   EXPECT_EQ(answer->header("Content-Type").value_or(""), "text/plain");
   EXPECT_EQ(answer->header("X-Mock").value_or(""), "1");
@@ -80,7 +80,7 @@ TEST(HttpServer, RefusesADuplicateContentLengthBeforeTheFunctionRuns) {
   raw_connection c(server.port());
   ASSERT_TRUE(
       c.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 2\r\n\r\n{}"));
-  auto answer = c.read_response(std::chrono::seconds(5));
+  auto answer = c.read_response(std::chrono::seconds(30));
   ASSERT_TRUE(answer);
   EXPECT_EQ(answer->status, 400);
   EXPECT_EQ(calls.load(), 0);

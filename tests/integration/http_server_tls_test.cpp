@@ -93,7 +93,7 @@ class https_client {
     curl_easy_setopt(curl_, CURLOPT_HTTPHEADER, list);
     curl_easy_setopt(curl_, CURLOPT_WRITEFUNCTION, append_to);
     curl_easy_setopt(curl_, CURLOPT_WRITEDATA, &r.body);
-    curl_easy_setopt(curl_, CURLOPT_TIMEOUT_MS, 20000L);
+    curl_easy_setopt(curl_, CURLOPT_TIMEOUT_MS, 30000L);
     curl_easy_setopt(curl_, CURLOPT_NOSIGNAL, 1L);
     CURLcode rc = curl_easy_perform(curl_);
     if (rc == CURLE_OK) {
@@ -244,9 +244,11 @@ TEST_F(HttpServerTls, SilentClientDelaysNewConnectionsByTheHandshakeTimeoutAtMos
   auto took = std::chrono::duration_cast<milliseconds>(clock::now() - t0);
   RecordProperty("delay_ms", std::to_string(took.count()));
   EXPECT_EQ(r.status, 200) << r.error;
-  EXPECT_LT(took, seconds(12));
+  // Bounded by the 10 s handshake wait, not by the silent client: under twice that on a loaded
+  // machine, where an unbounded wait would hang until curl gave up.
+  EXPECT_LT(took, seconds(18));
   // The silent connection was dropped when its handshake timed out.
-  EXPECT_TRUE(silent.closed_by_peer(seconds(1)));
+  EXPECT_TRUE(silent.closed_by_peer(seconds(10)));
 }
 
 TEST_F(HttpServerTls, ConnectionOverTheLimitGets503OverTls) {

@@ -27,7 +27,7 @@ using mifos::mock::send_options;
 using mifos::mock::send_result;
 using namespace std::chrono_literals;
 
-constexpr auto kWait = std::chrono::milliseconds(3000);
+constexpr auto kWait = std::chrono::milliseconds(30000);  // only a failing test waits it out
 
 // A hook POST as Fineract's OkHttp writes it, with a 2 KiB JSON body.
 delivery okhttp_post(std::uint16_t port) {
@@ -235,10 +235,11 @@ TEST(HttpSender, ServerThatNeverAnswersTimesOutWithinTheTotalTimeout) {
 
   EXPECT_EQ(r.status, 0);
   EXPECT_FALSE(r.error.empty());
+  // Well under the 10 s default: the option was honoured, with room for a loaded machine.
   EXPECT_GE(took, 290ms);
-  EXPECT_LT(took, 1500ms);
+  EXPECT_LT(took, 5000ms);
   EXPECT_GE(r.elapsed, 290ms);
-  EXPECT_EQ(server.request_count(), 1u);
+  EXPECT_TRUE(server.wait_for_requests(1, kWait));
 }
 
 TEST(HttpSender, EnvironmentProxyIsIgnored) {

@@ -43,9 +43,9 @@ class mock_mifos {
   // Waits until at least `count` deliveries have an answer (or none can come) and nothing is
   // queued or under way, then returns GET /mock/deliveries. Fails the test at the deadline.
   nlohmann::json wait_until_sent(
-      std::size_t count, std::chrono::milliseconds timeout = std::chrono::seconds(20)) const;
+      std::size_t count, std::chrono::milliseconds timeout = std::chrono::seconds(60)) const;
   // Everything fired so far has been sent (GET /mock/health says nothing is pending).
-  bool idle(std::chrono::milliseconds timeout = std::chrono::seconds(20)) const;
+  bool idle(std::chrono::milliseconds timeout = std::chrono::seconds(60)) const;
   nlohmann::json deliveries() const;
 
  private:

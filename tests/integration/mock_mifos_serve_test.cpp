@@ -188,7 +188,7 @@ TEST(MockMifosServe, TheSmsBridgeIsRegisteredOnTheFirstEventThenSentTheKey) {
   std::size_t before = bridge.request_count();
   mock.create_client("Ada", "One");
   mock.create_client("Bo", "Two");
-  ASSERT_TRUE(bridge.wait_for_requests(before + 3, 10s));
+  ASSERT_TRUE(bridge.wait_for_requests(before + 3, 30s));
   EXPECT_TRUE(mock.idle());
   auto requests = bridge.requests();
   ASSERT_EQ(requests.size(), before + 3) << "one registration and two events";
@@ -243,7 +243,7 @@ TEST(MockMifosServe, StopsCleanlyOnSigtermAfterSendingWhatWasFired) {
   mock.add_web_hook(url(receiver.port(), "/hooks/"), {{"CLIENT", "CREATE"}});
   mock.create_client();
   mock.process().send_signal(SIGTERM);
-  EXPECT_EQ(mock.process().wait_for_exit(10s), 0);
+  EXPECT_EQ(mock.process().wait_for_exit(30s), 0);
   EXPECT_EQ(next_event(receiver)["entity"], "CLIENT");
   EXPECT_NE(mock.process().stderr_text().find("stopped after 1 deliveries"), std::string::npos)
       << mock.process().stderr_text();

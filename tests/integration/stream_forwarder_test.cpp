@@ -11,6 +11,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <thread>
@@ -129,18 +130,34 @@ class StreamForwarder : public ::testing::Test {
     EXPECT_EQ(redis_->wait_for_exit(15s), 0);
   }
 
-  // A stream-forwarder with its own journal; returns its hook URL.
+  // A stream-forwarder with its own journal and an admin port; returns its hook URL.
   std::string start_forwarder(std::unique_ptr<child_process>& p, const std::string& journal,
                               std::vector<std::string> argv = {}) {
-    argv.insert(argv.begin(), {MIFOS_STREAM_FORWARDER, "--port", "0", "--journal", path(journal),
-                               "--redis", redis_address()});
+    argv.insert(argv.begin(), {MIFOS_STREAM_FORWARDER, "--port", "0", "--admin-port", "0",
+                               "--journal", path(journal), "--redis", redis_address()});
     p = std::make_unique<child_process>(argv);
     const std::string prefix = "listening on http://127.0.0.1:";
-    auto line = p->wait_for_stderr_line(prefix, 15s);
+    auto line = p->wait_for_stderr_line(prefix, 30s);
     if (!line) ADD_FAILURE() << "stream-forwarder did not start:\n" << p->stderr_text();
     if (!line) return "";
+    // "admin on" comes before "listening on", so it is in what was read already.
+    const std::string admin = "admin on http://127.0.0.1:";
+    const std::string& text = p->stderr_text();
+    if (auto at = text.find(admin); at != std::string::npos)
+      admin_ports_[p.get()] =
+          static_cast<std::uint16_t>(std::stoul(text.substr(at + admin.size())));
     return "http://127.0.0.1:" + std::to_string(std::stoul(line->substr(prefix.size()))) +
            "/hooks/";
+  }
+
+  // True once the forwarder holds no delivery (none queued, none waiting for a retry): what
+  // it forwards at stop is then " 0 left in the journal".
+  bool journal_drained(const child_process& fw) {
+    auto port = admin_ports_.find(&fw);
+    if (port == admin_ports_.end()) return false;
+    auto r =
+        http_call("GET", "http://127.0.0.1:" + std::to_string(port->second) + "/metrics", "", {});
+    return r.status == 200 && r.body.find("\nmifos_hooks_queue_depth 0\n") != std::string::npos;
   }
 
   std::unique_ptr<child_process> play(const std::string& file, const std::string& target,
@@ -177,6 +194,7 @@ class StreamForwarder : public ::testing::Test {
   fs::path dir_;
   std::uint16_t redis_port_ = 0;
   std::unique_ptr<child_process> redis_;
+  std::map<const child_process*, std::uint16_t> admin_ports_;
 };
 
 TEST_F(StreamForwarder, TwoReplicasPutEveryAnsweredDeliveryInTheStreamOnceAcrossARedisRestart) {
@@ -243,9 +261,13 @@ TEST_F(StreamForwarder, TwoReplicasPutEveryAnsweredDeliveryInTheStreamOnceAcross
   EXPECT_TRUE(rest.read_stdout_until_end(20s).empty());
   EXPECT_EQ(rest.wait_for_exit(10s), 0) << rest.stderr_text();
 
+  // A delivery whose forward ran in Redis but whose reply was lost in the restart waits for a
+  // retry (which finds it already in the stream): the journal is empty once that is done.
+  for (auto* fw : {fw_a.get(), fw_b.get()})
+    EXPECT_TRUE(wait_until([&] { return journal_drained(*fw); }, 30s)) << fw->stderr_text();
   for (auto* fw : {fw_a.get(), fw_b.get()}) {
     fw->send_signal(SIGTERM);
-    EXPECT_EQ(fw->wait_for_exit(20s), 0) << fw->stderr_text();
+    EXPECT_EQ(fw->wait_for_exit(30s), 0) << fw->stderr_text();
     EXPECT_NE(fw->stderr_text().find(" 0 left in the journal"), std::string::npos)
         << fw->stderr_text();
   }
@@ -256,19 +278,19 @@ TEST_F(StreamForwarder, ConsumersInOneGroupShareTheEntriesWithoutOverlap) {
   std::unique_ptr<child_process> fw;
   std::string url_fw = start_forwarder(fw, "journal");
   ASSERT_FALSE(url_fw.empty());
-  // Both wait in XREADGROUP before the first entry arrives, so Redis hands entries to both.
-  std::vector<std::unique_ptr<child_process>> consumers;
-  for (const char* name : {"one", "two"}) {
-    consumers.push_back(std::make_unique<child_process>(
-        std::vector<std::string>{MIFOS_STREAM_CONSUMER, "--redis", redis_address(), "--consumer",
-                                 name, "--with-ids", "--idle-exit", "3s"}));
-    ASSERT_TRUE(consumers.back()->wait_for_stderr_line("stream-consumer: reading ", 15s))
-        << consumers.back()->stderr_text();
-  }
-
   child_process gen({MIFOS_MOCK_BINARY, "generate", "--clients", "30", "--seed", "8", "--out",
                      path("day.jsonl")});
   ASSERT_EQ(gen.wait_for_exit(60s), 0) << gen.stderr_text();
+  // Both wait in XREADGROUP before the first entry arrives, so Redis hands entries to both. They
+  // read until stopped: how long the machine takes to start them decides nothing.
+  std::vector<std::unique_ptr<child_process>> consumers;
+  for (const char* name : {"one", "two"}) {
+    consumers.push_back(std::make_unique<child_process>(std::vector<std::string>{
+        MIFOS_STREAM_CONSUMER, "--redis", redis_address(), "--consumer", name, "--with-ids"}));
+    ASSERT_TRUE(consumers.back()->wait_for_stderr_line("stream-consumer: reading ", 30s))
+        << consumers.back()->stderr_text();
+  }
+
   // 40 deliveries: each consumer's output stays well under a pipe's 64 KiB while we wait.
   child_process player({MIFOS_MOCK_BINARY, "play", path("day.jsonl"), "--target", url_fw, "--rate",
                         "40", "--count", "40", "--quiet", "--expect", "2xx"});
@@ -278,10 +300,23 @@ TEST_F(StreamForwarder, ConsumersInOneGroupShareTheEntriesWithoutOverlap) {
       << fw->stderr_text();
 
   std::vector<std::set<std::string>> ids(2);
+  auto read_available = [&](std::size_t i) {
+    while (auto line = consumers[i]->read_stdout_line(10ms))
+      ids[i].insert(nlohmann::json::parse(*line)["id"].get<std::string>());
+  };
+  EXPECT_TRUE(wait_until(
+      [&] {
+        read_available(0);
+        read_available(1);
+        return ids[0].size() + ids[1].size() >= 40;
+      },
+      30s))
+      << ids[0].size() + ids[1].size() << " of 40 entries read";
   for (std::size_t i = 0; i < 2; ++i) {
+    consumers[i]->send_signal(SIGTERM);
     for (const auto& line : consumers[i]->read_stdout_until_end(30s))
       ids[i].insert(nlohmann::json::parse(line)["id"].get<std::string>());
-    EXPECT_EQ(consumers[i]->wait_for_exit(10s), 0) << consumers[i]->stderr_text();
+    EXPECT_EQ(consumers[i]->wait_for_exit(30s), 0) << consumers[i]->stderr_text();
   }
   EXPECT_GT(ids[0].size(), 0u);
   EXPECT_GT(ids[1].size(), 0u);
@@ -297,23 +332,26 @@ TEST_F(StreamForwarder, ConsumersInOneGroupShareTheEntriesWithoutOverlap) {
 TEST_F(StreamForwarder, ADeliveryWhoseReplyWasLostIsNotAddedTwice) {
   start_redis({"--enable-debug-command", "local"});
   std::unique_ptr<child_process> fw;
-  std::string hook = start_forwarder(fw, "journal", {"--redis-timeout", "300ms"});
+  std::string hook = start_forwarder(fw, "journal", {"--redis-timeout", "1s"});
   ASSERT_FALSE(hook.empty());
-  std::thread sleeper([&] { redis_call(redis_port_, {"DEBUG", "SLEEP", "2"}, 5s); });
-  bool frozen = wait_until([&] { return !redis_call(redis_port_, {"PING"}, 100ms); }, 5s);
+  // Frozen for 8 s: the delivery must reach the forwarder and its forward time out (1 s) within
+  // that window, which a loaded machine needs room for.
+  std::thread sleeper([&] { redis_call(redis_port_, {"DEBUG", "SLEEP", "8"}, 15s); });
+  bool frozen = wait_until([&] { return !redis_call(redis_port_, {"PING"}, 1s); }, 10s);
   auto r = http_call("POST", hook, R"({"officeId":1,"clientId":7,"resourceId":7})",
                      {"X-Fineract-Entity: CLIENT", "X-Fineract-Action: CREATE",
                       "Fineract-Platform-TenantId: default", "Content-Type: application/json"});
   sleeper.join();
   ASSERT_TRUE(frozen) << "DEBUG SLEEP did not block Redis";
   EXPECT_EQ(r.status, 200) << r.error;
-  ASSERT_TRUE(fw->wait_for_stderr_line("stream-forwarder: redis unavailable", 10s))
+  ASSERT_TRUE(fw->wait_for_stderr_line("stream-forwarder: redis unavailable", 30s))
       << fw->stderr_text();
-  ASSERT_TRUE(fw->wait_for_stderr_line("stream-forwarder: redis is back", 10s))
+  ASSERT_TRUE(fw->wait_for_stderr_line("stream-forwarder: redis is back", 30s))
       << fw->stderr_text();
   EXPECT_EQ(stream_length(redis_port_), 1);
+  EXPECT_TRUE(wait_until([&] { return journal_drained(*fw); }, 30s)) << fw->stderr_text();
   fw->send_signal(SIGTERM);
-  EXPECT_EQ(fw->wait_for_exit(20s), 0);
+  EXPECT_EQ(fw->wait_for_exit(30s), 0);
   EXPECT_NE(fw->stderr_text().find(" 0 forwarded, 1 already in the stream"), std::string::npos)
       << fw->stderr_text();
 }

@@ -141,7 +141,8 @@ TEST(DeliveryPipeline, a_failing_delivery_is_retried_until_its_handlers_succeed)
   delivery_pipeline p(r, o);
   p.start();
   ASSERT_EQ(p.admit(sample(), parsed(sample())), admit_result::accepted);
-  ASSERT_TRUE(eventually([&] { return h.count() == 1; }));
+  // handled is counted after the handler returns: wait for the count, not for the handler.
+  ASSERT_TRUE(eventually([&] { return h.count() == 1 && p.stats().handled == 1; }));
   EXPECT_EQ(h.seen[0].attempt, 3);
   EXPECT_EQ(h.calls, 3);
   auto s = p.stats();
