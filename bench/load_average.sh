@@ -18,7 +18,7 @@ cpu_busy_percent() {
   awk -v a="$a" -v b="$b" 'BEGIN {
     split(a, x, " "); split(b, y, " ")
     total = y[1] - x[1]; idle = y[2] - x[2]
-    printf "%.0f", total > 0 ? 100 * (total - idle) / total : 0
+    printf "%.0f", (total > 0 ? 100 * (total - idle) / total : 0)
   }'
 }
 
