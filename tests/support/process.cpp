@@ -182,7 +182,7 @@ std::optional<int> child_process::wait_for_exit(std::chrono::milliseconds timeou
   // What the child wrote last (a summary line, an error before exit) may still be in the pipes
   // when it is reaped: read them to their end, so stderr_text() and the line queues are whole.
   // Bounded, since a grandchild that inherited a pipe can keep it open.
-  const auto drain_deadline = std::max(deadline, clock::now() + std::chrono::seconds(2));
+  const auto drain_deadline = clock::now() + std::chrono::seconds(2);
   while ((!out_.ended || !err_.ended) && clock::now() < drain_deadline)
     pump(std::min(left(drain_deadline), std::chrono::milliseconds(10)));
   return exit_code_;

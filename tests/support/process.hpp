@@ -46,7 +46,7 @@ class child_process {
   void send_signal(int signal);
   // The exit code (128 + signal number if a signal ended it), or nullopt at the deadline.
   // Keeps draining the pipes meanwhile so a chatty child cannot block on a full pipe, and once
-  // it has exited reads them to their end (at most 2 s past the deadline, for grandchildren).
+  // it has exited reads them to their end (at most 2 s more, for grandchildren that keep them).
   std::optional<int> wait_for_exit(std::chrono::milliseconds timeout);
   // True while the child has not exited (reaps it if it has).
   bool running();
