@@ -1,9 +1,9 @@
-// codec_fuzz.cpp: the libFuzzer target for the journal's delivery codec (sdk/src/delivery_codec
-// .hpp). The input is read two ways. As a record: decode_delivery() must not crash on any bytes,
-// and what it accepts must re-encode to exactly the input (one encoding per delivery, so a
-// journal record that decodes is one the codec wrote). As a delivery: the input split on '\0'
-// into method, target, header names and values, and body must come back unchanged from
-// encode_delivery() then decode_delivery().
+// codec_fuzz.cpp: the libFuzzer target for the journal's delivery codec
+// (sdk/src/journal/delivery_codec .hpp). The input is read two ways. As a record: decode_delivery()
+// must not crash on any bytes, and what it accepts must re-encode to exactly the input (one
+// encoding per delivery, so a journal record that decodes is one the codec wrote). As a delivery:
+// the input split on '\0' into method, target, header names and values, and body must come back
+// unchanged from encode_delivery() then decode_delivery().
 //
 //   build/fuzz/tests/fuzz/codec_fuzz FILE    # a journal record, or any bytes
 #include <cstddef>

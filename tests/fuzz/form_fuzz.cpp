@@ -1,4 +1,4 @@
-// form_fuzz.cpp: the libFuzzer target for the form-body decoder (sdk/src/form_decode.hpp).
+// form_fuzz.cpp: the libFuzzer target for the form-body decoder (sdk/src/delivery/form_decode.hpp).
 // The input is a form body: it goes through detail::split_form, then every field value, and the
 // whole input, through detail::java_text_to_json, as parse() does with form deliveries. A thrown
 // exception or a broken promise of form_decode.hpp traps (a crash libFuzzer records).

@@ -1,8 +1,9 @@
-// http_fuzz.cpp: the libFuzzer target for the receiver's HTTP framing (sdk/src/http_request_parser
-// .hpp), the code that reads raw socket bytes. It feeds the input to the parser the way
-// http_server.cpp serve() does (parse, take on complete, stop on failed, append on need_more)
-// and traps (a crash libFuzzer records) when a promise of the parser is broken. The same bytes
-// are also framed in one append(): how TCP splits a stream must not change the requests.
+// http_fuzz.cpp: the libFuzzer target for the receiver's HTTP framing
+// (sdk/src/http/http_request_parser .hpp), the code that reads raw socket bytes. It feeds the input
+// to the parser the way http_server.cpp serve() does (parse, take on complete, stop on failed,
+// append on need_more) and traps (a crash libFuzzer records) when a promise of the parser is
+// broken. The same bytes are also framed in one append(): how TCP splits a stream must not change
+// the requests.
 //
 // Input encoding:
 //   byte 0  split: 0 mod 3 one append(); 1 mod 3 byte by byte; 2 mod 3 chunks of 1..64 bytes,

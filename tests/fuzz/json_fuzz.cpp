@@ -1,5 +1,5 @@
 // json_fuzz.cpp: the differential libFuzzer target for the fast JSON reader
-// (sdk/src/json_reader.hpp) against nlohmann::json::parse, which parse() falls back to. The input
+// (sdk/src/parse/json_reader.hpp) against nlohmann::json::parse, which parse() falls back to. The input
 // is a JSON text. Whenever detail::read_json_object says yes, nlohmann must read the same text to
 // the same DOM (values, value types, doubles bit for bit) nesting at most 64 levels; whenever
 // nlohmann refuses the text, the fast reader must have said no. A broken promise traps.

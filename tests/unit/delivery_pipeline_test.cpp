@@ -51,8 +51,7 @@ class temp_dir {
  public:
   temp_dir()
       : path_(std::filesystem::temp_directory_path() /
-              ("mifos-pipeline-" + std::to_string(::getpid()) + "-" +
-               std::to_string(counter_++))) {
+              ("mifos-pipeline-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++))) {
     std::filesystem::remove_all(path_);
   }
   ~temp_dir() { std::filesystem::remove_all(path_); }
@@ -176,6 +175,84 @@ TEST(DeliveryPipeline, after_max_attempts_the_delivery_goes_to_the_dead_letter_f
   EXPECT_FALSE(std::getline(in, line));
 }
 
+// What the pipeline told options.log, kept for the test to read.
+struct captured_log {
+  std::mutex mutex;
+  std::vector<std::pair<log_level, std::string>> lines;
+
+  void attach(receiver_options& o) {
+    o.log = [this](log_level level, std::string_view message) {
+      std::lock_guard lock(mutex);
+      lines.emplace_back(level, std::string(message));
+    };
+  }
+  std::vector<std::pair<log_level, std::string>> read() {
+    std::lock_guard lock(mutex);
+    return lines;
+  }
+};
+
+TEST(DeliveryPipeline, a_dead_letter_write_that_fails_is_logged_as_an_error) {
+  recording_handler h;
+  h.failures = 100;
+  router r = h.make_router();
+  receiver_options o;
+  o.workers = 1;
+  o.max_attempts = 1;
+  o.dead_letter_file = "/dev/full";  // opens, and every write fails with ENOSPC
+  captured_log log;
+  log.attach(o);
+  delivery_pipeline p(r, o);
+  p.start();
+  ASSERT_EQ(p.admit(sample(), parsed(sample())), admit_result::accepted);
+  ASSERT_TRUE(eventually([&] { return !log.read().empty(); }));
+  auto lines = log.read();
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0].first, log_level::error);
+  EXPECT_EQ(lines[0].second,
+            "cannot write LOAN.REPAYMENT delivery 1 to the dead-letter file (No space left on "
+            "device); it is lost");
+}
+
+TEST(DeliveryPipeline, a_delivery_given_up_on_is_logged_as_a_warning) {
+  temp_dir dir;
+  recording_handler h;
+  h.failures = 100;
+  router r = h.make_router();
+  receiver_options o;
+  o.workers = 1;
+  o.max_attempts = 2;
+  o.retry_backoff = 1ms;
+  o.dead_letter_file = (dir.path() / "dead.jsonl").string();
+  captured_log log;
+  log.attach(o);
+  delivery_pipeline p(r, o);
+  p.start();
+  ASSERT_EQ(p.admit(sample(), parsed(sample())), admit_result::accepted);
+  ASSERT_TRUE(eventually([&] { return !log.read().empty(); }));
+  auto lines = log.read();
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0].first, log_level::warning);
+  EXPECT_EQ(
+      lines[0].second,
+      "gave up on LOAN.REPAYMENT delivery 1 after 2 attempts; written to the dead-letter file");
+}
+
+TEST(DeliveryPipeline, a_logger_that_throws_does_not_stop_the_pipeline) {
+  recording_handler h;
+  h.failures = 100;
+  router r = h.make_router();
+  receiver_options o;
+  o.workers = 1;
+  o.max_attempts = 1;
+  o.log = [](log_level, std::string_view) { throw std::runtime_error("logger down"); };
+  delivery_pipeline p(r, o);
+  p.start();
+  ASSERT_EQ(p.admit(sample(1), parsed(sample(1))), admit_result::accepted);
+  ASSERT_EQ(p.admit(sample(2), parsed(sample(2))), admit_result::accepted);
+  ASSERT_TRUE(eventually([&] { return p.stats().dead_lettered == 2; }));
+}
+
 TEST(DeliveryPipeline, a_duplicate_in_the_window_is_not_handled_again) {
   recording_handler h;
   router r = h.make_router();
@@ -209,7 +286,7 @@ TEST(DeliveryPipeline, a_full_queue_answers_queue_full_after_the_wait) {
   delivery_pipeline p(r, o);
   p.start();
   ASSERT_EQ(p.admit(sample(1), parsed(sample(1))), admit_result::accepted);
-  ASSERT_TRUE(eventually([&] { return started == 1; }));  // the worker holds it
+  ASSERT_TRUE(eventually([&] { return started == 1; }));                     // the worker holds it
   ASSERT_EQ(p.admit(sample(2), parsed(sample(2))), admit_result::accepted);  // fills the queue
   EXPECT_EQ(p.admit(sample(3), parsed(sample(3))), admit_result::queue_full);
   EXPECT_EQ(p.stats().queue_full, 1u);
@@ -253,9 +330,17 @@ TEST(DeliveryPipeline, journaled_deliveries_not_handled_are_handled_after_a_rest
   recording_handler working;
   router r = working.make_router();
   {
-    delivery_pipeline p(r, o);
+    captured_log log;
+    receiver_options logged = o;
+    log.attach(logged);
+    delivery_pipeline p(r, logged);
     p.start();
     ASSERT_TRUE(eventually([&] { return working.count() == 5; }));
+    auto lines = log.read();
+    ASSERT_EQ(lines.size(), 1u);
+    EXPECT_EQ(lines[0].first, log_level::info);
+    EXPECT_EQ(lines[0].second, "recovered 5 accepted deliveries not yet handled from the journal " +
+                                   o.journal_dir + "; handling them now");
     std::set<std::uint64_t> ids;
     for (const auto& e : working.seen) {
       EXPECT_TRUE(e.recovered);

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "mifos/hooks/detail/folded_table.hpp"
+#include "folded_table.hpp"
 
 namespace mifos::hooks::detail {
 namespace {

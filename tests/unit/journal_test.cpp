@@ -1,6 +1,5 @@
 // journal_test.cpp: the durable journal on real files in a temporary directory: durability,
 // recovery of torn and corrupt tails, checkpoints, segments, group commit; and its CRC-32C.
-// (sdk/src is not on the unit tests' include path, hence the relative includes.)
 #include "journal.hpp"
 
 #include <gtest/gtest.h>

@@ -114,5 +114,14 @@ TEST(normalize, output_is_one_line_of_json) {
   EXPECT_EQ(nlohmann::ordered_json::parse(line), to_json(*e));
 }
 
+TEST(normalize, an_event_converts_to_ordered_json_by_assignment) {
+  const auto e = parse(load_fixture("deliveries/fineract17-loan-repayment.http"));
+  ASSERT_TRUE(e.ok());
+  nlohmann::ordered_json j = *e;  // nlohmann's ADL to_json
+  EXPECT_EQ(j, to_json(*e));
+  EXPECT_EQ(j.begin().key(), "entity");
+  EXPECT_EQ(j["action"], "REPAYMENT");
+}
+
 }  // namespace
 }  // namespace mifos::hooks

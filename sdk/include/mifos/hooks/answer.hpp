@@ -12,7 +12,7 @@
 #include <variant>
 
 #include "mifos/hooks/delivery.hpp"
-#include "mifos/hooks/http_server.hpp"
+#include "mifos/hooks/http_answer.hpp"
 #include "mifos/hooks/receiver_options.hpp"
 #include "mifos/hooks/router.hpp"
 

@@ -31,7 +31,6 @@ struct catalog_entry {
   std::string_view action;
 };
 
-
 // All 445 entries, in the order of the data file.
 std::span<const catalog_entry> catalog() noexcept;
 

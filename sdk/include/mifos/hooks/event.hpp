@@ -14,13 +14,12 @@
 
 #include <cstdint>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <variant>
-
-#include <nlohmann/json.hpp>
 
 #include "mifos/hooks/catalog.hpp"
 #include "mifos/hooks/delivery.hpp"
@@ -159,6 +158,8 @@ parse_result parse(const delivery& d);
 // The normalized event of design.md, keys in this order: entity, action, tenant, dialect,
 // shape, format, failed, the ids the delivery carries (integers; transactionId a string),
 // createdBy, createdByName, timestamp, payload. Ordered so that printed events read alike.
+// The first form is nlohmann's ADL hook, so `nlohmann::ordered_json j = e;` works.
+void to_json(nlohmann::ordered_json& j, const event& e);
 nlohmann::ordered_json to_json(const event& e);
 
 }  // namespace mifos::hooks

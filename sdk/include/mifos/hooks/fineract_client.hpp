@@ -19,13 +19,12 @@
 
 #include <chrono>
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <variant>
-
-#include <nlohmann/json.hpp>
 
 #include "mifos/hooks/event.hpp"
 #include "mifos/hooks/wire.hpp"
@@ -59,10 +58,10 @@ struct fineract_client_options {
 };
 
 struct fineract_error {
-  int status = 0;           // the HTTP status; 0 when the server never answered
-  std::string message;      // developerMessage, else defaultUserMessage, else the transport error
-  std::string code;         // userMessageGlobalisationCode, e.g. "error.msg.client.id.invalid"
-  nlohmann::json body;      // the server's error body (JSON), or its text as a string
+  int status = 0;       // the HTTP status; 0 when the server never answered
+  std::string message;  // developerMessage, else defaultUserMessage, else the transport error
+  std::string code;     // userMessageGlobalisationCode, e.g. "error.msg.client.id.invalid"
+  nlohmann::json body;  // the server's error body (JSON), or its text as a string
   int attempts = 1;
 };
 
@@ -107,7 +106,7 @@ struct fineract_loan {
   std::string status_code;   // "loanStatusType.active"
   std::string status;        // "Active"
   std::optional<double> principal;
-  std::string currency;      // the currency's code, e.g. "USD"
+  std::string currency;  // the currency's code, e.g. "USD"
   nlohmann::json raw;
 };
 

@@ -34,8 +34,8 @@
 //       });
 //
 // Signals: wait_for_signal() handles SIGINT and SIGTERM only while it waits. A program that may
-// receive one between start() and wait_for_signal() should block both first
-// (pthread_sigmask before start()); a blocked signal is then delivered to the wait.
+// receive one between start() and wait_for_signal() calls block_stop_signals() first thing in
+// main(); a signal that comes early then waits, blocked, for wait_for_signal().
 #pragma once
 
 #include <chrono>
@@ -48,21 +48,10 @@
 #include <vector>
 
 #include "mifos/hooks/delivery.hpp"
+#include "mifos/hooks/http_answer.hpp"
+#include "mifos/hooks/http_server_options.hpp"
 
 namespace mifos::hooks {
-
-struct http_answer {
-  http_answer(int status_ = 200, std::string body_ = {},
-              std::string content_type_ = "application/json")
-      : status(status_), body(std::move(body_)), content_type(std::move(content_type_)) {}
-
-  int status = 200;
-  std::string body;  // for errors: {"error":"<reason>"}; never an exception's text
-  std::string content_type = "application/json";
-  // Extra headers, e.g. Allow on a 405. Content-Type, Content-Length and Connection are
-  // written by the server.
-  std::vector<header_field> headers;
-};
 
 using http_handler = std::function<http_answer(const delivery& request)>;
 
@@ -87,32 +76,6 @@ class http_reply {
 
 using http_async_handler = std::function<void(const delivery& request, http_reply reply)>;
 
-struct http_server_options {
-  // Interface to listen on. "0.0.0.0" accepts connections from other hosts.
-  std::string address = "127.0.0.1";
-  // TCP port; 0 picks a free one (read it back with port()).
-  std::uint16_t port = 8080;
-  // Threads serving connections.
-  int threads = 2;
-  // Largest request accepted, request line and headers included; larger gets 413.
-  std::size_t max_request_bytes = 1024 * 1024;
-  // A client that has not sent all its headers (resp. its body) by then is disconnected.
-  std::chrono::milliseconds header_timeout = std::chrono::seconds(10);
-  std::chrono::milliseconds body_timeout = std::chrono::seconds(10);
-  // Connections open at once. One more is answered 503 and closed at once, so a flood of idle
-  // connections cannot exhaust file descriptors or memory.
-  std::size_t max_connections = 10000;
-  // HTTPS when both are set: PEM files of the certificate (chain) and its private key. start()
-  // throws if they cannot be loaded, or if only one is set.
-  // Limitation: the TLS handshake runs in the one thread that accepts connections and waits for
-  // the client, up to 10 s. A client that connects and sends nothing (or a partial ClientHello)
-  // delays every new connection by up to 10 s, so a few such clients can keep new ones out.
-  // Connections already open are not affected. On a network with untrusted clients, terminate
-  // TLS in a proxy in front (nginx, haproxy) and serve plain HTTP on 127.0.0.1.
-  std::string tls_cert_file;
-  std::string tls_key_file;
-};
-
 // Answers given, by class. Framing errors the server answers itself count as 4xx.
 struct http_server_stats {
   std::uint64_t answered_2xx = 0;  // and every other status below 400
@@ -121,6 +84,11 @@ struct http_server_stats {
   std::uint64_t refused_connections = 0;  // over max_connections: 503 and closed, not counted above
   std::uint64_t open_connections = 0;     // now
 };
+
+// Blocks SIGINT and SIGTERM in the calling thread and in every thread it starts afterwards, so
+// that a stop signal arriving before wait_for_signal() is kept for it instead of killing the
+// process. Call it at the top of main(), before any thread starts.
+void block_stop_signals();
 
 class http_server {
  public:

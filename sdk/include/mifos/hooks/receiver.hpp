@@ -27,11 +27,11 @@
 namespace mifos::hooks {
 
 struct receiver_stats {
-  std::uint64_t accepted = 0;   // 200 for a delivery: handled, or queued (and journaled)
-  std::uint64_t pings = 0;      // 200 for a GET
-  std::uint64_t rejected = 0;   // 4xx
-  std::uint64_t failed = 0;     // 5xx: a handler threw (no workers), queue full, journal failed
-  std::uint64_t handled = 0;           // dispatches whose handlers all returned
+  std::uint64_t accepted = 0;  // 200 for a delivery: handled, or queued (and journaled)
+  std::uint64_t pings = 0;     // 200 for a GET
+  std::uint64_t rejected = 0;  // 4xx
+  std::uint64_t failed = 0;    // 5xx: a handler threw (no workers), queue full, journal failed
+  std::uint64_t handled = 0;   // dispatches whose handlers all returned
   std::uint64_t handler_failures = 0;  // dispatches in which a handler threw, each attempt
   std::uint64_t retried = 0;           // dispatches scheduled again after a failure
   std::uint64_t dead_lettered = 0;     // given up after max_attempts
@@ -40,7 +40,7 @@ struct receiver_stats {
   std::uint64_t recovered = 0;         // read back from the journal at start
   std::uint64_t queue_depth = 0;       // accepted, not yet handled
   std::uint64_t journal_fsyncs = 0;
-  double journal_fsync_p99_us = 0;     // upper bound of the bucket; 0 without a journal
+  double journal_fsync_p99_us = 0;  // upper bound of the bucket; 0 without a journal
 };
 
 class receiver {

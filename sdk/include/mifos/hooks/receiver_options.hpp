@@ -23,30 +23,24 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "mifos/hooks/delivery.hpp"
+#include "mifos/hooks/http_server_options.hpp"
 
 namespace mifos::hooks {
 
 struct event;
 
-struct receiver_options {
-  // Interface to listen on. "0.0.0.0" accepts deliveries from other hosts.
-  std::string address = "127.0.0.1";
-  // TCP port; 0 picks a free one (read it back with receiver::port()).
-  std::uint16_t port = 8080;
+enum class log_level { info, warning, error };
+
+// The server's knobs (address, port, threads, request size and timeouts, connections, TLS) come
+// from http_server_options, with the same defaults; the rest are the receiver's own.
+struct receiver_options : http_server_options {
   // Paths that take deliveries. A trailing '/' is ignored ("/hooks/" matches "/hooks"), since
   // Fineract 1.7+ requires Payload URLs that end in '/' and older eras add one.
   std::vector<std::string> paths = {"/hooks"};
-  // Threads serving connections; 0 means 2. With a journal no serving thread waits for the
-  // disk: the journal's flusher sends the answers of each batch it made durable.
-  int threads = 0;
-  // Largest request accepted, request line and headers included; larger gets 413.
-  std::size_t max_request_bytes = 1024 * 1024;
-  // A client that has not sent all its headers (resp. its body) by then is disconnected.
-  std::chrono::milliseconds header_timeout = std::chrono::seconds(10);
-  std::chrono::milliseconds body_timeout = std::chrono::seconds(10);
   // Optional shared secret. When set, a delivery must carry it as the last path segment
   // ("/hooks/<secret>"), as the `token` query parameter, or in `secret_header`; else 401.
   // Compared in constant time. Fineract cannot send custom headers: put it in the Payload URL.
@@ -54,12 +48,6 @@ struct receiver_options {
   std::string secret_header = "X-Hook-Token";
   // Tenants whose deliveries are accepted (exact match). Empty: every tenant. Others get 403.
   std::vector<std::string> tenants;
-
-  // Connections open at once; one more is answered 503 and closed.
-  std::size_t max_connections = 10000;
-  // HTTPS when both are set: PEM certificate (chain) and private key files.
-  std::string tls_cert_file;
-  std::string tls_key_file;
 
   // Worker threads running handlers after the answer. 0: handlers run before the answer (no
   // queue); with a journal, 0 means 2.
@@ -92,6 +80,13 @@ struct receiver_options {
   // GET /metrics (Prometheus text). Keep it off the public interface.
   std::optional<std::uint16_t> admin_port;
   std::string admin_address = "127.0.0.1";
+
+  // Told what no status code can say: deliveries recovered from the journal at start (info), a
+  // delivery given up on after max_attempts (warning), a dead-letter write that failed, a journal
+  // that stopped making deliveries durable (error). Called from the receiver's threads, maybe
+  // several at once; it must not block for long. Empty (the default): nothing is told, and the
+  // counters of /metrics still count each case.
+  std::function<void(log_level level, std::string_view message)> log;
 };
 
 }  // namespace mifos::hooks

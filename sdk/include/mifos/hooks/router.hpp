@@ -23,12 +23,12 @@
 #include <cstddef>
 #include <exception>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "mifos/hooks/catalog.hpp"
-#include "mifos/hooks/detail/folded_table.hpp"
 #include "mifos/hooks/event.hpp"
 #include "mifos/hooks/requests.hpp"
 
@@ -54,11 +54,9 @@ class router {
   // on<loan_repayment_request>(fn). The view is read from the event's request (envelope era) or
   // from its `changes` (bare result era).
   template <typename View, typename Fn>
-    requires std::invocable<Fn&, const event&, const View&>
-  router& on(Fn fn) {
-    return on(View::pair, [fn = std::move(fn)](const event& e) mutable {
-      fn(e, read_request<View>(e));
-    });
+  requires std::invocable<Fn&, const event&, const View&> router& on(Fn fn) {
+    return on(View::pair,
+              [fn = std::move(fn)](const event& e) mutable { fn(e, read_request<View>(e)); });
   }
 
   router& on_any(handler fn);
@@ -73,13 +71,19 @@ class router {
   // True when no handler of any kind is registered.
   bool empty() const noexcept;
 
+  router();
+  router(const router& other);
+  router(router&& other) noexcept;
+  router& operator=(const router& other);
+  router& operator=(router&& other) noexcept;
+  ~router();
+
  private:
-  using handler_table = detail::folded_table<std::vector<handler>>;
+  // The (entity, action) lookup tables live in the source file, so their header is not public.
+  struct tables;
   void run(const std::vector<handler>& handlers, const event& e, dispatch_outcome& out) const;
 
-  // Keyed by (entity, action) for pairs and by (entity, "") for entity wildcards.
-  handler_table by_pair_;
-  handler_table by_entity_;
+  std::unique_ptr<tables> tables_;
   std::vector<handler> unknown_;
   std::vector<handler> any_;
   std::vector<error_handler> errors_;

@@ -3,6 +3,8 @@
 #include "delivery_pipeline.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -82,6 +84,8 @@ void delivery_pipeline::start() {
         // parser changed between the two runs gets here.
         if (decoded && dead_letters_) dead_letters_->write(d);
         ++dead_lettered_;
+        tell(log_level::warning,
+             "journal record " + std::to_string(r.seq) + " no longer parses; it is dead-lettered");
         journal_->mark_handled(r.seq);
         continue;
       }
@@ -94,6 +98,10 @@ void delivery_pipeline::start() {
       queue_.push_unbounded(std::move(item));
     }
     journal_->release_recovered();
+    if (recovered_ > 0)
+      tell(log_level::info, "recovered " + std::to_string(recovered_.load()) +
+                                " accepted deliveries not yet handled from the journal " +
+                                options_.journal_dir + "; handling them now");
   }
   int n = worker_count(options_);
   workers_.reserve(static_cast<std::size_t>(n));
@@ -143,9 +151,10 @@ admit_result delivery_pipeline::admit(const delivery& d, event&& e) {
     std::uint64_t seq = journal_->append(item.encoded);
     if (!journal_->wait_durable(seq)) {
       queue_.cancel();
-      ++journal_refused_;
+      journal_refused();
       return refuse(admit_result::journal_failed);
     }
+    journal_failing_ = false;
     item.parsed.delivery_id = seq;
     item.journaled = true;
   } else {
@@ -175,11 +184,12 @@ void delivery_pipeline::admit(const delivery& d, event&& e, admit_callback done)
                                std::uint64_t seq, bool durable) {
     if (!durable) {
       queue_.cancel();
-      ++journal_refused_;
+      journal_refused();
       if (key) seen_->erase(*key);
       done(admit_result::journal_failed);
       return;
     }
+    journal_failing_ = false;
     item->parsed.delivery_id = seq;
     item->journaled = true;
     queue_.push_reserved(std::move(*item));
@@ -216,10 +226,42 @@ void delivery_pipeline::handle(work_item item) {
 void delivery_pipeline::give_up(work_item& item) {
   delivery d;
   bool written = dead_letters_ && decode_delivery(item.encoded, d) && dead_letters_->write(d);
+  int write_error = errno;
   ++dead_lettered_;
+  std::string what = item.parsed.entity + "." + item.parsed.action + " delivery " +
+                     std::to_string(item.parsed.delivery_id);
+  if (!dead_letters_) {
+    tell(log_level::warning, "gave up on " + what + " after " +
+                                 std::to_string(item.parsed.attempt) +
+                                 " attempts; no dead-letter file is set, so it is dropped");
+  } else if (written) {
+    tell(log_level::warning, "gave up on " + what + " after " +
+                                 std::to_string(item.parsed.attempt) +
+                                 " attempts; written to the dead-letter file");
+  } else {
+    tell(log_level::error,
+         "cannot write " + what + " to the dead-letter file (" + std::strerror(write_error) +
+             (item.journaled ? "); it stays in the journal for the next start" : "); it is lost"));
+  }
   // A journaled delivery that could not be written to the dead-letter file stays unhandled in
   // the journal rather than being lost: the next start tries it again.
   if (written || !item.journaled) finish(item);
+}
+
+void delivery_pipeline::tell(log_level level, const std::string& message) const {
+  if (!options_.log) return;
+  try {
+    options_.log(level, message);
+  } catch (...) {
+  }
+}
+
+void delivery_pipeline::journal_refused() {
+  ++journal_refused_;
+  if (!journal_failing_.exchange(true))
+    tell(log_level::error,
+         "the journal " + options_.journal_dir +
+             " cannot make deliveries durable; they are answered 503 until it can");
 }
 
 void delivery_pipeline::finish(const work_item& item) {

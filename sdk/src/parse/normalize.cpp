@@ -1,4 +1,6 @@
 // normalize.cpp: the normalized event (design.md) and the names of the enums.
+#include <utility>
+
 #include "mifos/hooks/event.hpp"
 
 namespace mifos::hooks {
@@ -21,6 +23,12 @@ std::string_view to_string(body_format f) noexcept {
 }
 
 nlohmann::ordered_json to_json(const event& e) {
+  nlohmann::ordered_json j;
+  to_json(j, e);
+  return j;
+}
+
+void to_json(nlohmann::ordered_json& j, const event& e) {
   nlohmann::ordered_json out;
   out["entity"] = e.entity;
   out["action"] = e.action;
@@ -45,7 +53,7 @@ nlohmann::ordered_json to_json(const event& e) {
   if (e.timestamp) out["timestamp"] = *e.timestamp;
   // A deep copy into the ordered type; payloads are small.
   out["payload"] = nlohmann::ordered_json(e.payload);
-  return out;
+  j = std::move(out);
 }
 
 }  // namespace mifos::hooks

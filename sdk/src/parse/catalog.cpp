@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <string>
 
-#include "mifos/hooks/detail/folded_table.hpp"
+#include "folded_table.hpp"
 
 namespace mifos::hooks {
 namespace detail {

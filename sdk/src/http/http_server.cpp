@@ -133,7 +133,7 @@ void http_server::start() {
   try {
     listener = std::make_unique<Pistache::Tcp::Listener>(
         Pistache::Address(o.address, Pistache::Port(o.port)));
-    listener->init(static_cast<std::size_t>(std::max(1, o.threads)),
+    listener->init(static_cast<std::size_t>(o.threads > 0 ? o.threads : 2),
                    Pistache::Flags<Pistache::Tcp::Options>(Pistache::Tcp::Options::ReuseAddr) |
                        Pistache::Tcp::Options::NoDelay,
                    /*workersName=*/"", listen_backlog());
@@ -213,6 +213,14 @@ void http_server::stop() {
   impl_->running = false;
   char byte = 1;
   [[maybe_unused]] auto n = ::write(impl_->wake[1], &byte, 1);
+}
+
+void block_stop_signals() {
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 }
 
 void http_server::wait_for_signal() {

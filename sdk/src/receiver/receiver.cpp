@@ -14,20 +14,6 @@
 namespace mifos::hooks {
 namespace {
 
-http_server_options server_options(const receiver_options& o) {
-  http_server_options s;
-  s.address = o.address;
-  s.port = o.port;
-  s.threads = o.threads > 0 ? o.threads : 2;
-  s.max_request_bytes = o.max_request_bytes;
-  s.header_timeout = o.header_timeout;
-  s.body_timeout = o.body_timeout;
-  s.max_connections = o.max_connections;
-  s.tls_cert_file = o.tls_cert_file;
-  s.tls_key_file = o.tls_key_file;
-  return s;
-}
-
 http_server_options admin_options(const receiver_options& o) {
   http_server_options s;
   s.address = o.admin_address;
@@ -65,9 +51,8 @@ struct receiver::impl {
   // Made by start(), kept after stop() so that stats() still tells what happened.
   std::unique_ptr<detail::delivery_pipeline> pipeline;
   // Their threads use the members above until they are destroyed.
-  http_server server = options.journal_dir.empty()
-                           ? http_server(serving(), server_options(options))
-                           : http_server(serving_journaled(), server_options(options));
+  http_server server = options.journal_dir.empty() ? http_server(serving(), options)
+                                                   : http_server(serving_journaled(), options);
   std::unique_ptr<http_server> admin;
 
   http_handler serving() {

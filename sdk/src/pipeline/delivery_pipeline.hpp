@@ -83,6 +83,9 @@ class delivery_pipeline {
   void handle(work_item item);
   void give_up(work_item& item);
   void finish(const work_item& item);
+  // Tells options.log, if set; a logger that throws is ignored.
+  void tell(log_level level, const std::string& message) const;
+  void journal_refused();
   std::optional<std::string> dedupe_key(const event& e, const delivery& d) const;
   // Dedupe and a place in the queue: a refusal, or nothing when the delivery may go on.
   std::optional<admit_result> begin_admit(const delivery& d, const event& e,
@@ -100,6 +103,9 @@ class delivery_pipeline {
   std::atomic<std::uint64_t> next_id_{0};
   std::atomic<std::uint64_t> accepted_{0}, handled_{0}, failed_{0}, retried_{0}, dead_lettered_{0},
       deduped_{0}, queue_full_{0}, journal_refused_{0}, recovered_{0};
+  // Set by a refusal, cleared by the next durable append: the failure is told once, not per
+  // request.
+  std::atomic<bool> journal_failing_{false};
 };
 
 }  // namespace mifos::hooks::detail
