@@ -4,6 +4,8 @@
 #   cmake -DSOURCE_DIR=<repo> -DBUILD_DIR=<build tree> -DWORK_DIR=<scratch dir>
 #         -DCONSUMER_DIR=<this folder> -P run_consumer_test.cmake
 #
+# It also builds receiver-examples/minimal (the README's first receiver) the same way.
+#
 # The consumer is built with the compiler, build type and flags of BUILD_DIR, so that an asan
 # build of the SDK is linked into an asan consumer.
 cmake_minimum_required(VERSION 3.25)
@@ -55,3 +57,13 @@ run_step("build the consumer"
 
 run_step("run the consumer" "${consumer_build}/consumer")
 message(STATUS "${step_output}")
+
+set(minimal_build "${WORK_DIR}/minimal")
+run_step("configure the README's first receiver (receiver-examples/minimal)"
+  "${CMAKE_COMMAND}" -S "${SOURCE_DIR}/receiver-examples/minimal" -B "${minimal_build}" -G Ninja
+  "-DCMAKE_PREFIX_PATH=${prefix}" ${forwarded})
+run_step("build the README's first receiver"
+  "${CMAKE_COMMAND}" --build "${minimal_build}")
+if(NOT EXISTS "${minimal_build}/minimal-receiver")
+  message(FATAL_ERROR "consumer test: the build made no minimal-receiver")
+endif()
