@@ -46,7 +46,7 @@ static_assert(bodies::kEnvelopeBody.size() == 600,
               "bench/data/loan_repayment_envelope.json: 600 bytes");
 
 // A delivery as the receiver hands it to parse(): the headers OkHttp 4 puts on a Fineract hook
-// POST (spec section 2), in the order they arrive, and the body bytes.
+// POST (docs/wire-format.md section 2), in the order they arrive, and the body bytes.
 delivery make_delivery(std::string_view entity, std::string_view action, std::string_view body) {
   delivery d;
   d.method = "POST";

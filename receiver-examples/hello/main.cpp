@@ -23,12 +23,13 @@ namespace {
 unsigned long long ull(std::uint64_t n) { return static_cast<unsigned long long>(n); }
 
 void print_summary(const mifos::hooks::receiver_stats& s, std::size_t skipped) {
-  std::fprintf(stderr,
-               "hello-receiver: stopped; %llu accepted, %llu pings, %llu rejected, %llu failed, "
-               "%llu handled, %llu retried, %llu dead-lettered, %llu deduped, %llu recovered, "
-               "%zu already written\n",
-               ull(s.accepted), ull(s.pings), ull(s.rejected), ull(s.failed), ull(s.handled),
-               ull(s.retried), ull(s.dead_lettered), ull(s.deduped), ull(s.recovered), skipped);
+  std::fprintf(
+      stderr,
+      "hello-receiver: stopped; %llu accepted, %llu pings, %llu rejected, %llu errors (5xx), "
+      "%llu handled, %llu retried, %llu dead-lettered, %llu deduped, %llu recovered, "
+      "%zu already written\n",
+      ull(s.accepted), ull(s.pings), ull(s.rejected), ull(s.errors), ull(s.handled), ull(s.retried),
+      ull(s.dead_lettered), ull(s.deduped), ull(s.recovered), skipped);
 }
 
 }  // namespace

@@ -1,6 +1,6 @@
-// configuration.hpp: the SMS Bridge registration (spec section 8): the JSON body Mifos X /
-// Fineract <= 1.4 posts to <Payload URL>/configuration on a hook's first event, the API key the
-// bridge answers with, and the configuration as the bridge shows it back (secrets masked).
+// configuration.hpp: the SMS Bridge registration (docs/wire-format.md section 8): the JSON body
+// Mifos X / Fineract <= 1.4 posts to <Payload URL>/configuration on a hook's first event, the API
+// key the bridge answers with, and the configuration as the bridge shows it back (secrets masked).
 //
 //   auto read = sms_bridge::read_registration(request.body, now);
 //   if (auto* why = std::get_if<std::string>(&read)) return error_answer(400, *why);

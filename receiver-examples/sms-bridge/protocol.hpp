@@ -1,6 +1,6 @@
-// protocol.hpp: the bridge's HTTP surface (the mifos-twilio-bridge protocol, spec section 8) as
-// one function of a request: what to store, what to queue, what to answer. No sockets here:
-// main.cpp puts it behind hooks::http_server, the tests call it with deliveries they build.
+// protocol.hpp: the bridge's HTTP surface (the mifos-twilio-bridge protocol, docs/wire-format.md
+// section 8) as one function of a request: what to store, what to queue, what to answer. No sockets
+// here: main.cpp puts it behind hooks::http_server, the tests call it with deliveries they build.
 //
 //   sms_bridge::sqlite_store store(":memory:");
 //   sms_bridge::protocol bridge(store, [&](std::int64_t id) { worker.enqueue(id); });

@@ -133,7 +133,7 @@ TEST(EmbeddedReceiver, StatsCountEachKindOfAnswer) {
   EXPECT_EQ(s.accepted, 2u);
   EXPECT_EQ(s.pings, 1u);
   EXPECT_EQ(s.rejected, 1u);
-  EXPECT_EQ(s.failed, 1u);
+  EXPECT_EQ(s.errors, 1u);
 }
 
 TEST(EmbeddedReceiver, StartIgnoresSigpipe) {

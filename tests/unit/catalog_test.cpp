@@ -149,7 +149,7 @@ TEST(catalog, pair_not_in_the_catalog_still_parses) {
 }
 
 TEST(catalog, entity_header_with_the_servers_trailing_space_is_in_the_catalog) {
-  // The server stores this entity as "STANDINGINSTRUCTION " (spec section 11).
+  // The server stores this entity as "STANDINGINSTRUCTION " (docs/wire-format.md section 11).
   const auto e = parse(make_delivery(wire_dialect::fineract, "STANDINGINSTRUCTION ", "CREATE",
                                      R"({"resourceId":3})"));
   ASSERT_TRUE(e.ok());

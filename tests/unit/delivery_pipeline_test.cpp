@@ -106,7 +106,7 @@ TEST(DeliveryPipeline, without_workers_a_throwing_handler_is_handler_failed) {
   delivery_pipeline p(r, o);
   p.start();
   EXPECT_EQ(p.admit(sample(), parsed(sample())), admit_result::handler_failed);
-  EXPECT_EQ(p.stats().failed, 1u);
+  EXPECT_EQ(p.stats().handler_failures, 1u);
   // Its dedupe key was forgotten, so the sender's second try is not taken for a duplicate.
   EXPECT_EQ(p.admit(sample(), parsed(sample())), admit_result::handler_failed);
   EXPECT_EQ(p.stats().deduped, 0u);
@@ -145,7 +145,7 @@ TEST(DeliveryPipeline, a_failing_delivery_is_retried_until_its_handlers_succeed)
   EXPECT_EQ(h.seen[0].attempt, 3);
   EXPECT_EQ(h.calls, 3);
   auto s = p.stats();
-  EXPECT_EQ(s.failed, 2u);
+  EXPECT_EQ(s.handler_failures, 2u);
   EXPECT_EQ(s.retried, 2u);
   EXPECT_EQ(s.handled, 1u);
   EXPECT_EQ(s.dead_lettered, 0u);

@@ -1,5 +1,5 @@
 // mock_hook_events.hpp: the command events and hooks the hook-payload tests build on (tests only):
-// spec section 4's LOAN REPAYMENT, a CLIENT CREATE, and a Web / SMS Bridge hook.
+// docs/wire-format.md section 4's LOAN REPAYMENT, a CLIENT CREATE, and a Web / SMS Bridge hook.
 #pragma once
 
 #include <chrono>
@@ -11,14 +11,14 @@
 
 namespace mifos::mock::test {
 
-// 2024-10-24T09:52:59.123456Z, the spec's example timestamp.
+// 2024-10-24T09:52:59.123456Z, the example timestamp of docs/wire-format.md.
 inline std::chrono::system_clock::time_point spec_instant() {
   using namespace std::chrono;
   return sys_days{year{2024} / 10 / 24} + hours{9} + minutes{52} + seconds{59} +
          microseconds{123456};
 }
 
-// Spec section 4: LOAN REPAYMENT by mifos (id 1, App Administrator).
+// docs/wire-format.md section 4: LOAN REPAYMENT by mifos (id 1, App Administrator).
 inline command_event loan_repayment() {
   command_event e;
   e.entity = "LOAN";
@@ -47,7 +47,7 @@ inline command_event failed_repayment() {
   return e;
 }
 
-// CLIENT CREATE as in spec section 10, at a whole second.
+// CLIENT CREATE as in docs/wire-format.md section 10, at a whole second.
 inline command_event client_create() {
   using namespace std::chrono;
   command_event e;

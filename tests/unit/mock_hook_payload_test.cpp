@@ -1,5 +1,5 @@
 // mock_hook_payload_test.cpp: the bytes, headers and URL of one hook as mock-mifos sends it,
-// checked byte for byte against spec/wire-format.md for both header families.
+// checked byte for byte against docs/wire-format.md for both header families.
 #include <gtest/gtest.h>
 
 #include <vector>
@@ -15,7 +15,7 @@ using hooks::header_field;
 using hooks::wire_dialect;
 using namespace mifos::mock::test;
 
-// Spec section 4, verbatim.
+// docs/wire-format.md section 4, verbatim.
 constexpr const char* kSpecRepayment =
     R"({"createdByName":"mifos","request":{"dateFormat":"dd MMMM yyyy","locale":"en",)"
     R"("transactionDate":"14 May 2013","transactionAmount":"500.00","paymentTypeId":"12",)"

@@ -1,5 +1,6 @@
-// mock_hook_store_test.cpp: the mock's hooks admin API (spec section 7): create, validation,
-// config and Payload URL rules, the ping, reads, update, delete, routing and firing lookups.
+// mock_hook_store_test.cpp: the mock's hooks admin API (docs/wire-format.md section 7): create,
+// validation, config and Payload URL rules, the ping, reads, update, delete, routing and firing
+// lookups.
 #include <gtest/gtest.h>
 
 #include <chrono>

@@ -1,5 +1,5 @@
 // mock_portfolio_loans_test.cpp: loans through the portfolio: create, approve, disburse,
-// repayment, with the exact command results of spec section 10 and the state rules.
+// repayment, with the exact command results of docs/wire-format.md section 10 and the state rules.
 #include <gtest/gtest.h>
 
 #include "mock_portfolio_calls.hpp"

@@ -51,7 +51,7 @@ TEST(ReportHistogram, percentiles_are_within_one_percent_of_exact_ones_on_random
   std::mt19937_64 rng(12345);
   std::lognormal_distribution<double> latency(std::log(5000.0), 1.2);  // ~5 ms, long tail
   std::vector<std::int64_t> values;
-  latency_histogram h;
+  percentile_histogram h;
   for (int i = 0; i < 200'000; ++i) {
     const auto v = std::clamp<std::int64_t>(std::llround(latency(rng)), 1, 3'600'000'000);
     values.push_back(v);
@@ -70,7 +70,7 @@ TEST(ReportHistogram, percentiles_are_within_one_percent_of_exact_ones_on_random
 }
 
 TEST(ReportHistogram, small_values_are_exact) {
-  latency_histogram h;
+  percentile_histogram h;
   for (int v = 1; v <= 100; ++v) h.record(v);
   EXPECT_EQ(h.percentile(50), 50);
   EXPECT_EQ(h.percentile(99), 99);
@@ -79,7 +79,7 @@ TEST(ReportHistogram, small_values_are_exact) {
 }
 
 TEST(ReportHistogram, values_outside_1us_to_1h_are_clamped) {
-  latency_histogram h;
+  percentile_histogram h;
   h.record(-5);
   h.record(0);
   h.record(10'000'000'000);
@@ -89,7 +89,7 @@ TEST(ReportHistogram, values_outside_1us_to_1h_are_clamped) {
 }
 
 TEST(ReportHistogram, empty_histogram_reads_zero) {
-  latency_histogram h;
+  percentile_histogram h;
   EXPECT_EQ(h.percentile(99), 0);
   EXPECT_EQ(h.min(), 0);
   EXPECT_EQ(h.max(), 0);
@@ -98,7 +98,7 @@ TEST(ReportHistogram, empty_histogram_reads_zero) {
 }
 
 TEST(ReportHistogram, buckets_are_ordered_and_hold_every_value) {
-  latency_histogram h;
+  percentile_histogram h;
   for (std::int64_t v : {5, 5, 1000, 1001, 250'000}) h.record(v);
   const auto b = h.buckets();
   ASSERT_EQ(b.size(), 3u);

@@ -1,4 +1,5 @@
-// hook_store.hpp: one tenant's hooks and the hooks admin API on them (spec section 7).
+// hook_store.hpp: one tenant's hooks and the hooks admin API on them (docs/wire-format.md section
+// 7).
 //
 //   hook_store hooks;
 //   auto out = hooks.handle(call, ping);      // GET/POST/PUT/DELETE /hooks..., GET /hooks/template

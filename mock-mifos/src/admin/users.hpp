@@ -1,4 +1,5 @@
-// users.hpp: the mock's API users, HTTP Basic checks and POST /authentication (spec section 9).
+// users.hpp: the mock's API users, HTTP Basic checks and POST /authentication (docs/wire-format.md
+// section 9).
 //
 //   user_directory users;                       // has mifos / password (id 1)
 //   users.add("teller", "secret");              // --user teller:secret

@@ -1,4 +1,5 @@
-// api_error.hpp: an error as Fineract's REST API reports it (spec section 9), and its JSON body.
+// api_error.hpp: an error as Fineract's REST API reports it (docs/wire-format.md section 9), and
+// its JSON body.
 //
 //   api_error e = api_error::validation("firstname", "The parameter `firstname` is mandatory.",
 //                                       "validation.msg.client.firstname.cannot.be.blank");

@@ -1,4 +1,5 @@
-// api_user.hpp: a user of the mock's REST API (spec section 9: default mifos / password, id 1).
+// api_user.hpp: a user of the mock's REST API (docs/wire-format.md section 9: default mifos /
+// password, id 1).
 #pragma once
 
 #include <cstdint>

@@ -1,5 +1,5 @@
 // command_event.hpp: a command the REST API ran, whether it succeeded or failed. Hooks are fired
-// from it (spec sections 4 and 6); the traffic generator makes a day of them.
+// from it (docs/wire-format.md sections 4 and 6); the traffic generator makes a day of them.
 #pragma once
 
 #include <chrono>
@@ -19,7 +19,7 @@ struct command_event {
   // The caller's JSON body exactly as sent (an object; {} for commands without a body). The
   // envelope's `request` is this, re-parsed the way Fineract does (every number a double).
   nlohmann::ordered_json request = nlohmann::ordered_json::object();
-  // Success: the command result, keys in Fineract's order (spec sections 3 and 10).
+  // Success: the command result, keys in Fineract's order (docs/wire-format.md sections 3 and 10).
   std::optional<nlohmann::ordered_json> result;
   // Failure: Fineract's error body (api_error's JSON) and the status the caller got.
   std::optional<nlohmann::ordered_json> error;

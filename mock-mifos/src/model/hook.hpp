@@ -1,4 +1,4 @@
-// hook.hpp: a registered hook, as the hooks admin API stores it (spec section 7).
+// hook.hpp: a registered hook, as the hooks admin API stores it (docs/wire-format.md section 7).
 #pragma once
 
 #include <cstdint>

@@ -1,4 +1,4 @@
-// histogram.cpp: latency_histogram, the run's latency distribution in fixed memory (26 KB).
+// histogram.cpp: percentile_histogram, the run's latency distribution in fixed memory (26 KB).
 #include <algorithm>
 #include <cmath>
 
@@ -7,9 +7,9 @@
 
 namespace mifos::mock {
 
-latency_histogram::latency_histogram() : counts_(detail::kBucketCount, 0) {}
+percentile_histogram::percentile_histogram() : counts_(detail::kBucketCount, 0) {}
 
-void latency_histogram::record(std::int64_t us) {
+void percentile_histogram::record(std::int64_t us) {
   us = std::clamp(us, detail::kMinLatencyUs, detail::kMaxLatencyUs);
   ++counts_[detail::bucket_of(us)];
   if (count_ == 0 || us < min_) min_ = us;
@@ -18,16 +18,16 @@ void latency_histogram::record(std::int64_t us) {
   sum_ += static_cast<double>(us);
 }
 
-std::int64_t latency_histogram::min() const noexcept { return count_ == 0 ? 0 : min_; }
+std::int64_t percentile_histogram::min() const noexcept { return count_ == 0 ? 0 : min_; }
 
-double latency_histogram::mean() const noexcept {
+double percentile_histogram::mean() const noexcept {
   return count_ == 0 ? 0.0 : sum_ / static_cast<double>(count_);
 }
 
 // As HdrHistogram's valueAtPercentile: the bucket where the cumulative count first reaches p%
 // of all values, read as its largest value; never more than the largest value seen, so p100 is
 // exactly the max.
-std::int64_t latency_histogram::percentile(double p) const {
+std::int64_t percentile_histogram::percentile(double p) const {
   if (count_ == 0) return 0;
   p = std::clamp(p, 0.0, 100.0);
   // Multiplied before dividing, and a hair below, so that 99% of 100 is 99 and not 100 through
@@ -42,7 +42,7 @@ std::int64_t latency_histogram::percentile(double p) const {
   return max_;
 }
 
-std::vector<std::pair<std::int64_t, std::uint64_t>> latency_histogram::buckets() const {
+std::vector<std::pair<std::int64_t, std::uint64_t>> percentile_histogram::buckets() const {
   std::vector<std::pair<std::int64_t, std::uint64_t>> out;
   for (std::size_t i = 0; i < counts_.size(); ++i) {
     if (counts_[i] != 0) out.emplace_back(std::min(detail::bucket_upper(i), max_), counts_[i]);

@@ -1,4 +1,4 @@
-// histogram_buckets.hpp: the bucket layout of latency_histogram, shared with the charts that
+// histogram_buckets.hpp: the bucket layout of percentile_histogram, shared with the charts that
 // draw its buckets. Internal to play/.
 //
 // Log-linear, as HdrHistogram: values below 128 us have a bucket each; above, every power of two

@@ -21,7 +21,7 @@ namespace mifos::mock::detail {
 // few recv() calls.
 inline constexpr std::size_t kReadBuffer = 32 * 1024;
 
-struct connection {
+struct load_connection {
   enum class state_t : std::uint8_t { closed, connecting, busy, idle };
 
   int fd = -1;

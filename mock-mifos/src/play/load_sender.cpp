@@ -30,7 +30,7 @@
 
 namespace mifos::mock {
 
-using detail::connection;
+using detail::load_connection;
 using detail::response_framer;
 
 struct load_sender::impl {
@@ -40,7 +40,7 @@ struct load_sender::impl {
   std::string address_error;  // empty when the host was usable
   int epoll_fd = -1;
   bool have_pwait2 = true;
-  std::vector<connection> connections;
+  std::vector<load_connection> connections;
   std::vector<std::uint32_t> idle;  // a stack: the most recently used (likely open) on top
   std::vector<epoll_event> events;
   std::vector<load_response> pending;  // finished inside send(), handed out by the next poll()
@@ -53,11 +53,11 @@ struct load_sender::impl {
         .count();
   }
 
-  std::uint32_t index_of(const connection& c) const {
+  std::uint32_t index_of(const load_connection& c) const {
     return static_cast<std::uint32_t>(&c - connections.data());
   }
 
-  void set_events(connection& c, std::uint32_t mask) {
+  void set_events(load_connection& c, std::uint32_t mask) {
     if (c.events == mask) return;
     epoll_event ev{};
     ev.events = mask;
@@ -66,19 +66,19 @@ struct load_sender::impl {
     c.events = mask;
   }
 
-  void close_connection(connection& c, bool cut) {
+  void close_connection(load_connection& c, bool cut) {
     if (c.fd >= 0) {
       if (cut) ::shutdown(c.fd, SHUT_RDWR);
       ::close(c.fd);  // also leaves the epoll set
     }
     c.fd = -1;
     c.events = 0;
-    c.state = connection::state_t::closed;
+    c.state = load_connection::state_t::closed;
     c.begin = c.end = 0;
   }
 
   // Hands out the connection's request as done and makes the connection idle again.
-  void finish(connection& c, int status, const char* error, bool close, bool cut = false) {
+  void finish(load_connection& c, int status, const char* error, bool close, bool cut = false) {
     const std::int64_t t = now();
     load_response& r = out->emplace_back();
     r.id = c.request.id;
@@ -91,25 +91,25 @@ struct load_sender::impl {
     if (close) {
       close_connection(c, cut);
     } else {
-      c.state = connection::state_t::idle;
+      c.state = load_connection::state_t::idle;
     }
     idle.push_back(index_of(c));
   }
 
-  void set_deadline(connection& c, std::chrono::milliseconds after) {
+  void set_deadline(load_connection& c, std::chrono::milliseconds after) {
     c.deadline_us = now() + std::chrono::duration_cast<std::chrono::microseconds>(after).count();
     next_deadline = std::min(next_deadline, c.deadline_us);
   }
 
-  void open(connection& c);
-  void write_some(connection& c);
-  void read_some(connection& c);
-  void on_event(connection& c, std::uint32_t ev);
+  void open(load_connection& c);
+  void write_some(load_connection& c);
+  void read_some(load_connection& c);
+  void on_event(load_connection& c, std::uint32_t ev);
   void expire(std::int64_t t);
   int wait_events(std::chrono::microseconds wait);
 };
 
-void load_sender::impl::open(connection& c) {
+void load_sender::impl::open(load_connection& c) {
   if (!address_error.empty()) return finish(c, 0, address_error.c_str(), true);
   const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
   if (fd < 0) return finish(c, 0, detail::socket_error(errno), true);
@@ -117,18 +117,18 @@ void load_sender::impl::open(connection& c) {
   const int one = 1;
   ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
   if (::connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) == 0) {
-    c.state = connection::state_t::busy;
+    c.state = load_connection::state_t::busy;
     set_deadline(c, options.request_timeout);
     set_events(c, EPOLLIN);
     return write_some(c);
   }
   if (errno != EINPROGRESS) return finish(c, 0, detail::socket_error(errno), true);
-  c.state = connection::state_t::connecting;
+  c.state = load_connection::state_t::connecting;
   set_deadline(c, options.connect_timeout);
   set_events(c, EPOLLOUT);
 }
 
-void load_sender::impl::write_some(connection& c) {
+void load_sender::impl::write_some(load_connection& c) {
   while (c.written < c.write_end) {
     const ssize_t n =
         ::send(c.fd, c.request.bytes.data() + c.written, c.write_end - c.written, MSG_NOSIGNAL);
@@ -151,19 +151,19 @@ void load_sender::impl::write_some(connection& c) {
   set_events(c, EPOLLIN);
 }
 
-void load_sender::impl::read_some(connection& c) {
+void load_sender::impl::read_some(load_connection& c) {
   for (;;) {
     const ssize_t n = ::recv(c.fd, c.buffer.get() + c.end, detail::kReadBuffer - c.end, 0);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return;
     if (n <= 0) {
-      if (c.state == connection::state_t::idle) return close_connection(c, false);
+      if (c.state == load_connection::state_t::idle) return close_connection(c, false);
       if (c.framer.end_of_stream()) return finish(c, c.framer.status(), "", true);
       if (n < 0) return finish(c, 0, detail::socket_error(errno), true);
       return finish(c, 0, c.framer.started() ? "closed mid-response" : "closed before answering",
                     true);
     }
-    if (c.state == connection::state_t::idle) {
+    if (c.state == load_connection::state_t::idle) {
       // Bytes nobody asked for: the connection is out of step, so it is not reused.
       return close_connection(c, false);
     }
@@ -191,25 +191,25 @@ void load_sender::impl::read_some(connection& c) {
   }
 }
 
-void load_sender::impl::on_event(connection& c, std::uint32_t ev) {
+void load_sender::impl::on_event(load_connection& c, std::uint32_t ev) {
   switch (c.state) {
-    case connection::state_t::closed:
+    case load_connection::state_t::closed:
       return;
-    case connection::state_t::idle:
+    case load_connection::state_t::idle:
       return read_some(c);
-    case connection::state_t::connecting: {
+    case load_connection::state_t::connecting: {
       int error = 0;
       socklen_t len = sizeof error;
       if (::getsockopt(c.fd, SOL_SOCKET, SO_ERROR, &error, &len) != 0) error = errno;
       if (error == 0 && (ev & (EPOLLERR | EPOLLHUP)) != 0) error = ECONNREFUSED;
       if (error != 0) return finish(c, 0, detail::socket_error(error), true);
-      c.state = connection::state_t::busy;
+      c.state = load_connection::state_t::busy;
       set_deadline(c, options.request_timeout);
       return write_some(c);
     }
-    case connection::state_t::busy:
+    case load_connection::state_t::busy:
       if ((ev & EPOLLOUT) != 0 && c.written < c.write_end) write_some(c);
-      if (c.state == connection::state_t::busy && (ev & (EPOLLIN | EPOLLERR | EPOLLHUP)) != 0)
+      if (c.state == load_connection::state_t::busy && (ev & (EPOLLIN | EPOLLERR | EPOLLHUP)) != 0)
         read_some(c);
       return;
   }
@@ -218,11 +218,12 @@ void load_sender::impl::on_event(connection& c, std::uint32_t ev) {
 void load_sender::impl::expire(std::int64_t t) {
   if (t < next_deadline) return;
   next_deadline = std::numeric_limits<std::int64_t>::max();
-  for (connection& c : connections) {
-    if (c.state != connection::state_t::busy && c.state != connection::state_t::connecting)
+  for (load_connection& c : connections) {
+    if (c.state != load_connection::state_t::busy &&
+        c.state != load_connection::state_t::connecting)
       continue;
     if (c.deadline_us <= t) {
-      finish(c, 0, c.state == connection::state_t::connecting ? "connect timeout" : "timeout",
+      finish(c, 0, c.state == load_connection::state_t::connecting ? "connect timeout" : "timeout",
              true);
     } else {
       next_deadline = std::min(next_deadline, c.deadline_us);
@@ -252,7 +253,7 @@ load_sender::load_sender(std::string host, std::uint16_t port, load_sender_optio
   s.epoll_fd = ::epoll_create1(EPOLL_CLOEXEC);
   if (s.epoll_fd < 0 && s.address_error.empty()) s.address_error = "epoll_create1 failed";
   s.connections.resize(options.connections);
-  for (connection& c : s.connections) c.buffer = std::make_unique<char[]>(detail::kReadBuffer);
+  for (load_connection& c : s.connections) c.buffer = std::make_unique<char[]>(detail::kReadBuffer);
   s.idle.reserve(options.connections);
   for (std::size_t i = options.connections; i-- > 0;)
     s.idle.push_back(static_cast<std::uint32_t>(i));
@@ -261,7 +262,7 @@ load_sender::load_sender(std::string host, std::uint16_t port, load_sender_optio
 }
 
 load_sender::~load_sender() {
-  for (connection& c : impl_->connections) impl_->close_connection(c, false);
+  for (load_connection& c : impl_->connections) impl_->close_connection(c, false);
   if (impl_->epoll_fd >= 0) ::close(impl_->epoll_fd);
 }
 
@@ -283,7 +284,7 @@ void load_sender::send(load_request r) {
     failed.sent_us = failed.done_us = s.now();
     return;
   }
-  connection& c = s.connections[s.idle.back()];
+  load_connection& c = s.connections[s.idle.back()];
   s.idle.pop_back();
   c.request = std::move(r);
   c.written = 0;
@@ -292,7 +293,7 @@ void load_sender::send(load_request r) {
   c.sent_us = -1;
   c.framer.reset();
   if (c.fd < 0) return s.open(c);
-  c.state = connection::state_t::busy;
+  c.state = load_connection::state_t::busy;
   s.set_deadline(c, s.options.request_timeout);
   s.write_some(c);
 }

@@ -47,14 +47,14 @@ nlohmann::ordered_json render_json(const play_report& r) {
     events[event] = std::move(e);
   }
 
-  const latency_histogram& h = r.latencies();
+  const percentile_histogram& h = r.latencies();
   json& latency = out["latency_us"] = json::object();
   latency["count"] = h.count();
   latency["min"] = h.min();
   latency["mean"] = h.mean();
   for (const auto& f : detail::latency_figures(r)) latency[f.json_key] = f.us;
 
-  const latency_histogram& lag = r.send_lags();
+  const percentile_histogram& lag = r.send_lags();
   if (lag.count() > 0) {
     out["send_lag_us"] = {
         {"p50", lag.percentile(50)}, {"p99", lag.percentile(99)}, {"max", lag.max()}};

@@ -85,7 +85,7 @@ std::string render_text(const play_report& r) {
     out += "\n" + status_table(r) + "\n" + event_table(r) + "\n" + latency_table(r);
   }
   if (r.asked_rate() && r.send_lags().count() > 0) {
-    const latency_histogram& lag = r.send_lags();
+    const percentile_histogram& lag = r.send_lags();
     out += "\nsend lag (actual minus intended send time): p50 " +
            detail::format_ms(lag.percentile(50)) + ", p99 " +
            detail::format_ms(lag.percentile(99)) + ", max " + detail::format_ms(lag.max()) + "\n";

@@ -24,9 +24,9 @@ namespace mifos::mock {
 
 // Latencies in microseconds with bounded memory and about 1% relative error (log-linear
 // buckets, as HdrHistogram does), from 1 us to 1 hour.
-class latency_histogram {
+class percentile_histogram {
  public:
-  latency_histogram();
+  percentile_histogram();
   void record(std::int64_t us);
   std::uint64_t count() const noexcept { return count_; }
   std::int64_t max() const noexcept { return max_; }
@@ -79,9 +79,9 @@ class play_report {
   void finish(std::int64_t elapsed_us);  // the run's wall time, for the achieved rate
 
   std::uint64_t sent() const noexcept { return latencies_.count(); }
-  const latency_histogram& latencies() const noexcept { return latencies_; }
+  const percentile_histogram& latencies() const noexcept { return latencies_; }
   // Actual minus intended send times (empty when the player gave none).
-  const latency_histogram& send_lags() const noexcept { return send_lags_; }
+  const percentile_histogram& send_lags() const noexcept { return send_lags_; }
   const std::map<int, std::uint64_t>& per_status() const noexcept { return per_status_; }
   // event -> (status -> count)
   using event_counts = std::map<std::string, std::map<int, std::uint64_t>, std::less<>>;
@@ -106,12 +106,12 @@ class play_report {
 
  private:
   std::optional<double> asked_rate_;
-  latency_histogram latencies_;
-  latency_histogram send_lags_;
+  percentile_histogram latencies_;
+  percentile_histogram send_lags_;
   std::map<int, std::uint64_t> per_status_;
   event_counts per_event_;
   // Per second of the run, a count and a coarse histogram (64 half-octave buckets): a full
-  // latency_histogram per second would grow by 26 KB a second. Indexed by second >> span_shift_;
+  // percentile_histogram per second would grow by 26 KB a second. Indexed by second >> span_shift_;
   // when a run outlasts kMaxSeconds, neighbours merge and each point covers twice the time, so
   // the memory stays bounded however long the run.
   struct second_record {

@@ -8,7 +8,7 @@
 namespace mifos::mock::detail {
 
 std::vector<latency_figure> latency_figures(const play_report& r) {
-  const latency_histogram& h = r.latencies();
+  const percentile_histogram& h = r.latencies();
   return {{"p50", "p50", h.percentile(50)},
           {"p90", "p90", h.percentile(90)},
           {"p99", "p99", h.percentile(99)},

@@ -1,5 +1,6 @@
 // dates.hpp: the dates Fineract's API takes and gives: request strings parsed with the request's
-// `dateFormat` (a java.time pattern), and `[yyyy, m, d]` arrays in responses (spec section 9).
+// `dateFormat` (a java.time pattern), and `[yyyy, m, d]` arrays in responses (docs/wire-format.md
+// section 9).
 //
 //   auto d = parse_date("14 May 2013", "dd MMMM yyyy");   // {2013, 5, 14}
 //   nlohmann::ordered_json j = date_json(*d);             // [2013,5,14]

@@ -1,4 +1,5 @@
-// portfolio.hpp: one tenant's in-memory portfolio and the REST commands on it (spec section 10).
+// portfolio.hpp: one tenant's in-memory portfolio and the REST commands on it (docs/wire-format.md
+// section 10).
 //
 // Offices, clients, groups, centers, loans, savings accounts with their charges, and journal
 // entries, with consistent ids. Every command answers what Fineract answers (the command result,

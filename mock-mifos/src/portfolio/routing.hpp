@@ -24,9 +24,9 @@ namespace mifos::mock::detail {
 // What a handler answers: the JSON for the caller (a command result or a read), or an error.
 using answer = std::variant<nlohmann::ordered_json, api_error>;
 
-// The fields of a command result (spec section 3); to_json() writes the set ones in Fineract's
-// order: commandId, officeId, groupId, clientId, loanId, savingsId, resourceId, subResourceId,
-// transactionId, changes, resourceIdentifier, productId, resourceExternalId.
+// The fields of a command result (docs/wire-format.md section 3); to_json() writes the set ones in
+// Fineract's order: commandId, officeId, groupId, clientId, loanId, savingsId, resourceId,
+// subResourceId, transactionId, changes, resourceIdentifier, productId, resourceExternalId.
 struct result_fields {
   // Default member initializers let callers name only the fields they set (designated
   // initializers) without -Wmissing-field-initializers.

@@ -125,7 +125,8 @@ front_result mock_front::handle_locked(const hooks::delivery& request,
     if (!user) return {error_answer(api_error::unauthenticated()), {}};
   }
   if (!endpoint_ && (user || outcome->status == 200)) {
-    // Fineract's endpoint stops at "api/"; Mifos X's includes "v1/" (spec section 2).
+    // Fineract's endpoint stops at "api/"; Mifos X's includes "v1/" (docs/wire-format.md section
+    // 2).
     std::string_view base =
         settings_.dialect == hooks::wire_dialect::fineract ? root.substr(0, root.size() - 2) : root;
     std::string host(request.header("Host").value_or("localhost"));
@@ -171,7 +172,7 @@ std::pair<rest_outcome, std::vector<firing>> mock_front::run(const rest_call& ca
 
 std::vector<firing> mock_front::firings_for(const command_event& e) const {
   std::vector<firing> out;
-  // Mifos X fires nothing for a failed command (spec section 4).
+  // Mifos X fires nothing for a failed command (docs/wire-format.md section 4).
   if (e.failed() && settings_.dialect == hooks::wire_dialect::mifos) return out;
   auto state = tenants_.find(e.tenant);
   if (state == tenants_.end()) return out;

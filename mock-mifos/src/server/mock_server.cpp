@@ -10,7 +10,8 @@
 namespace mifos::mock {
 namespace {
 
-// Fineract checks a new hook's Payload URL with a GET; any answer will do (spec section 2).
+// Fineract checks a new hook's Payload URL with a GET; any answer will do (docs/wire-format.md
+// section 2).
 bool ping(const std::string& payload_url, hooks::wire_dialect dialect,
           const send_options& options) {
   auto url = parse_http_url(payload_url);

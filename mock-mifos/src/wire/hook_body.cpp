@@ -100,10 +100,10 @@ std::optional<std::string> hook_body(const command_event& e, hooks::body_format 
   if (s.dialect == hooks::wire_dialect::mifos) {
     if (e.failed()) return std::nullopt;  // Mifos X fired nothing for failed commands
     const json result = in_result_order(*e.result);
-    return json_body ? gson_json(result, false) : form_encode(result, s.dialect);
+    return json_body ? gson_json(result, false) : hook_form_body(result, s.dialect);
   }
   const json env = in_wire_order(envelope_members(e, s.failures));
-  return json_body ? envelope_json(env) : form_encode(env, s.dialect);
+  return json_body ? envelope_json(env) : hook_form_body(env, s.dialect);
 }
 
 }  // namespace mifos::mock

@@ -50,12 +50,13 @@ std::optional<std::string> hook_body(const command_event& e, hooks::body_format 
 // when nothing is sent (Mifos X failure, a Payload URL that cannot be used). Headers: entity,
 // action, tenant, then X-*-Endpoint (Web, Elastic Search; when known) or X-*-API-Key (SMS Bridge,
 // from config "Api Key"), Content-Type, Content-Length, Host, Connection: Keep-Alive,
-// Accept-Encoding: gzip, User-Agent: okhttp/4.12.0. The URL follows spec section 1: Mifos
-// dialect `<Payload URL without trailing />/`, Fineract the Payload URL itself.
+// Accept-Encoding: gzip, User-Agent: okhttp/4.12.0. The URL follows docs/wire-format.md section 1:
+// Mifos dialect `<Payload URL without trailing />/`, Fineract the Payload URL itself.
 std::optional<outgoing_delivery> build_hook_delivery(const command_event& e, const hook& h,
                                                      const payload_settings& s);
 
-// The SMS Bridge registration request (spec section 8): POST <Payload URL>/configuration with
+// The SMS Bridge registration request (docs/wire-format.md section 8): POST <Payload
+// URL>/configuration with
 // {"phoneNo","smsProvider","smsProviderAccountId","smsProviderToken","tenantId","mifosToken",
 // "endpoint"}, `mifos_token` being base64("user:password") of the triggering user.
 std::optional<outgoing_delivery> build_sms_registration(const command_event& e, const hook& h,

@@ -233,7 +233,7 @@ std::string java_to_string(const nlohmann::ordered_json& j) {
   return out;
 }
 
-std::string form_encode(const nlohmann::ordered_json& object, hooks::wire_dialect d) {
+std::string hook_form_body(const nlohmann::ordered_json& object, hooks::wire_dialect d) {
   std::string out;
   if (!object.is_object()) return out;
   for (const auto& [key, value] : object.items()) {

@@ -1,11 +1,12 @@
 // java_text.hpp: text exactly as the Java side of Fineract writes it: Double.toString, Gson's
 // JSON writer (HTML-safe escaping), Java's toString() of Gson-parsed values, OkHttp's form
-// encoding and Instant.toString. Hook bodies are built from these (spec sections 4 and 5).
+// encoding and Instant.toString. Hook bodies are built from these (docs/wire-format.md sections 4
+// and 5).
 //
 //   java_double(10000000.0);                         // "1.0E7"
 //   gson_json(R"({"note":"a=b"})"_json, false);      // {"note":"a\u003db"}
 //   java_to_string(R"({"officeId":1,"ok":true})"_json);  // {officeId=1.0, ok=true}
-//   form_encode(body, hooks::wire_dialect::fineract);    // officeId=1.0&note=check%20payment
+//   hook_form_body(body, hooks::wire_dialect::fineract);    // officeId=1.0&note=check%20payment
 //   iso_timestamp(now);                               // "2024-10-24T09:52:59.123456Z"
 #pragma once
 
@@ -37,7 +38,7 @@ std::string java_to_string(const nlohmann::ordered_json& j);
 // java_to_string, percent-encoded (A-Za-z0-9-._~ kept, others %XX upper case). A space is %20
 // for Fineract (OkHttp) and '+' for Mifos X; '+' itself is always %2B. Null members (at any depth)
 // are left out, as Gson left them out of the JSON the form was made from. Not an object: "".
-std::string form_encode(const nlohmann::ordered_json& object, hooks::wire_dialect d);
+std::string hook_form_body(const nlohmann::ordered_json& object, hooks::wire_dialect d);
 
 // ISO-8601 UTC as Java's Instant.toString writes it: 0, 3, 6 or 9 fraction digits, the fewest
 // groups of three that hold the value exactly ("2024-10-24T09:52:59Z", "...59.123Z").

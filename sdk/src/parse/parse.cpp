@@ -1,4 +1,4 @@
-// parse.cpp: delivery -> event, for every era of spec/wire-format.md. Pure and non-throwing:
+// parse.cpp: delivery -> event, for every era of docs/wire-format.md. Pure and non-throwing:
 // JSON is parsed without exceptions, and every field read tolerates any type.
 #include <cstdint>
 #include <string>

@@ -5,8 +5,8 @@
 //   ...
 //   seen.erase(key);                           // the delivery was not accepted after all
 //
-// Fineract sends no delivery id (spec section 6), so the key is computed from the delivery:
-// default_dedupe_key() hashes tenant, entity, action and the body bytes. Thread-safe.
+// Fineract sends no delivery id (docs/wire-format.md section 6), so the key is computed from the
+// delivery: default_dedupe_key() hashes tenant, entity, action and the body bytes. Thread-safe.
 #pragma once
 
 #include <cstddef>

@@ -136,7 +136,7 @@ admit_result delivery_pipeline::admit(const delivery& d, event&& e) {
 
   if (!queued_) {
     if (!routes_.dispatch(e).ok()) {
-      ++failed_;
+      ++handler_failures_;
       return refuse(admit_result::handler_failed);
     }
     ++handled_;
@@ -212,7 +212,7 @@ void delivery_pipeline::handle(work_item item) {
     finish(item);
     return;
   }
-  ++failed_;
+  ++handler_failures_;
   if (item.parsed.attempt >= std::max(1, options_.max_attempts)) {
     give_up(item);
     return;
@@ -286,7 +286,7 @@ pipeline_stats delivery_pipeline::stats() const {
   pipeline_stats s;
   s.accepted = accepted_;
   s.handled = handled_;
-  s.failed = failed_;
+  s.handler_failures = handler_failures_;
   s.retried = retried_;
   s.dead_lettered = dead_lettered_;
   s.deduped = deduped_;

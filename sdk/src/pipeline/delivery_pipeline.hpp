@@ -37,11 +37,11 @@ enum class admit_result {
 };
 
 struct pipeline_stats {
-  std::uint64_t accepted = 0;       // admit() == accepted
-  std::uint64_t handled = 0;        // dispatches whose handlers all returned
-  std::uint64_t failed = 0;         // dispatches where a handler threw (each attempt)
-  std::uint64_t retried = 0;        // dispatches scheduled again after a failure
-  std::uint64_t dead_lettered = 0;  // given up after max_attempts (or unhandled at stop)
+  std::uint64_t accepted = 0;          // admit() == accepted
+  std::uint64_t handled = 0;           // dispatches whose handlers all returned
+  std::uint64_t handler_failures = 0;  // dispatches where a handler threw (each attempt)
+  std::uint64_t retried = 0;           // dispatches scheduled again after a failure
+  std::uint64_t dead_lettered = 0;     // given up after max_attempts (or unhandled at stop)
   std::uint64_t deduped = 0;
   std::uint64_t queue_full = 0;
   std::uint64_t journal_refused = 0;  // answered 503 because the journal failed
@@ -101,8 +101,8 @@ class delivery_pipeline {
   std::vector<std::thread> workers_;
   bool started_ = false;
   std::atomic<std::uint64_t> next_id_{0};
-  std::atomic<std::uint64_t> accepted_{0}, handled_{0}, failed_{0}, retried_{0}, dead_lettered_{0},
-      deduped_{0}, queue_full_{0}, journal_refused_{0}, recovered_{0};
+  std::atomic<std::uint64_t> accepted_{0}, handled_{0}, handler_failures_{0}, retried_{0},
+      dead_lettered_{0}, deduped_{0}, queue_full_{0}, journal_refused_{0}, recovered_{0};
   // Set by a refusal, cleared by the next durable append: the failure is told once, not per
   // request.
   std::atomic<bool> journal_failing_{false};

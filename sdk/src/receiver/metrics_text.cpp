@@ -78,10 +78,9 @@ std::string render_metrics(const http_server_stats& server, std::uint64_t pings,
   x.gauge("mifos_hooks_connections_open", "Connections open now.",
           static_cast<double>(server.open_connections));
   x.counter("mifos_hooks_handled_total", "Dispatches whose handlers all returned.", p.handled);
-  x.counter("mifos_hooks_failed_total", "Dispatches in which a handler threw, each attempt.",
-            p.failed);
-  x.counter("mifos_hooks_retried_total", "Dispatches scheduled again after a failure.",
-            p.retried);
+  x.counter("mifos_hooks_handler_failures_total",
+            "Dispatches in which a handler threw, each attempt.", p.handler_failures);
+  x.counter("mifos_hooks_retried_total", "Dispatches scheduled again after a failure.", p.retried);
   x.counter("mifos_hooks_dead_lettered_total",
             "Deliveries given up on and written to the dead-letter file.", p.dead_lettered);
   x.counter("mifos_hooks_deduped_total", "Duplicates answered 200 and not handled again.",

@@ -157,12 +157,12 @@ receiver_stats receiver::stats() const {
   receiver_stats r;
   r.pings = impl_->pings.load();
   r.rejected = s.answered_4xx;
-  r.failed = s.answered_5xx;
+  r.errors = s.answered_5xx;
   if (!impl_->pipeline) return r;
   detail::pipeline_stats p = impl_->pipeline->stats();
   r.accepted = p.accepted;
   r.handled = p.handled;
-  r.handler_failures = p.failed;
+  r.handler_failures = p.handler_failures;
   r.retried = p.retried;
   r.dead_lettered = p.dead_lettered;
   r.deduped = p.deduped;

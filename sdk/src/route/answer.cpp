@@ -1,4 +1,4 @@
-// answer.cpp: the receiver's status table (README, "Answers the receiver gives") as a pure
+// answer.cpp: the receiver's status table (README, "The answers the receiver gives") as a pure
 // function. The socket adapter only moves bytes.
 #include "mifos/hooks/answer.hpp"
 

@@ -1,6 +1,6 @@
 // event.hpp: a hook delivery turned into a typed event, and the pure function that does it.
 //
-// `parse()` accepts every shape Fineract has ever sent (spec/wire-format.md): both header
+// `parse()` accepts every shape Fineract has ever sent (docs/wire-format.md): both header
 // families, the bare command result (Mifos X, Fineract <= 1.4) and the envelope (Fineract >= 1.5),
 // JSON and form bodies, and the two kinds of failure delivery. It never throws on bad input: it
 // returns a `parse_error` with a reason and the HTTP status a receiver should answer.
@@ -33,10 +33,10 @@ enum class body_format { json, form };
 std::string_view to_string(body_shape s) noexcept;   // "result" | "envelope"
 std::string_view to_string(body_format f) noexcept;  // "json" | "form"
 
-// The scalar fields of the command result Fineract's serializer writes (spec section 3). Every
-// field is optional: each command fills a different subset. Ids are 64-bit whether they came as
-// 1, 1.0 or 1.0E7. The nested objects (`changes`, `creditBureauReportData`) are read through
-// event::changes() and event::result_object(), without a copy.
+// The scalar fields of the command result Fineract's serializer writes (docs/wire-format.md section
+// 3). Every field is optional: each command fills a different subset. Ids are 64-bit whether they
+// came as 1, 1.0 or 1.0E7. The nested objects (`changes`, `creditBureauReportData`) are read
+// through event::changes() and event::result_object(), without a copy.
 struct command_result {
   std::optional<std::int64_t> command_id;
   std::optional<std::int64_t> office_id;
@@ -55,7 +55,8 @@ struct command_result {
   std::optional<std::string> sub_resource_external_id;
 };
 
-// The error body Fineract puts in `response` of a 1.5-1.8 failure envelope (spec section 4, 9).
+// The error body Fineract puts in `response` of a 1.5-1.8 failure envelope (docs/wire-format.md
+// section 4, 9).
 struct error_body {
   std::string developer_message;
   std::string default_user_message;

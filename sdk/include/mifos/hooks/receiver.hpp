@@ -30,7 +30,7 @@ struct receiver_stats {
   std::uint64_t accepted = 0;  // 200 for a delivery: handled, or queued (and journaled)
   std::uint64_t pings = 0;     // 200 for a GET
   std::uint64_t rejected = 0;  // 4xx
-  std::uint64_t failed = 0;    // 5xx: a handler threw (no workers), queue full, journal failed
+  std::uint64_t errors = 0;    // 5xx: a handler threw (no workers), queue full, journal failed
   std::uint64_t handled = 0;   // dispatches whose handlers all returned
   std::uint64_t handler_failures = 0;  // dispatches in which a handler threw, each attempt
   std::uint64_t retried = 0;           // dispatches scheduled again after a failure

@@ -1,5 +1,5 @@
 // wire.hpp: the one definition of every header name, content type and URL prefix that Mifos X
-// and Apache Fineract put on the wire for a hook (see spec/wire-format.md, sections 1-2).
+// and Apache Fineract put on the wire for a hook (see docs/wire-format.md, sections 1-2).
 //
 // The receiver reads with these names, mock-mifos writes with them. Nothing else in the project
 // spells a hook header by hand.
@@ -61,7 +61,8 @@ inline constexpr std::string_view kEnvelopeKeyOrder[] = {
     "createdByName", "request",  "clientId",          "createdBy",  "officeId",
     "entityName",    "response", "createdByFullName", "actionName", "timestamp"};
 
-// Command-result keys in the order Fineract's serializer writes them (spec section 3).
+// Command-result keys in the order Fineract's serializer writes them (docs/wire-format.md section
+// 3).
 inline constexpr std::string_view kCommandResultKeyOrder[] = {"commandId",
                                                               "officeId",
                                                               "groupId",
