@@ -23,7 +23,7 @@
 #include <vector>
 
 #include "bench_bodies.hpp"
-#include "play/load_sender.hpp"
+#include "load/load_sender.hpp"
 
 namespace {
 

@@ -5,7 +5,7 @@
 #include <cstdlib>
 #include <iostream>
 
-#include "play/duration_text.hpp"
+#include "report/duration_text.hpp"
 
 namespace mifos::mock::cli {
 

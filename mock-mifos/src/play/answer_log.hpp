@@ -13,7 +13,7 @@
 #include <string>
 #include <string_view>
 
-#include "play/load_types.hpp"
+#include "load/load_types.hpp"
 
 namespace mifos::mock {
 

@@ -3,7 +3,7 @@
 #include <charconv>
 #include <cmath>
 
-#include "play/duration_text.hpp"
+#include "report/duration_text.hpp"
 #include "play/faults.hpp"
 
 namespace mifos::mock {

@@ -10,7 +10,7 @@
 #include <unordered_map>
 
 #include "play/answer_log.hpp"
-#include "play/load_sender.hpp"
+#include "load/load_sender.hpp"
 #include "traffic/traffic_source.hpp"
 #include "wire/url.hpp"
 

@@ -20,7 +20,7 @@
 
 #include "play/faults.hpp"
 #include "play/pacing.hpp"
-#include "play/report.hpp"
+#include "report/report.hpp"
 #include "play/rewrite.hpp"
 
 namespace mifos::mock {

@@ -1,0 +1,109 @@
+// day_scenario_test.cpp: the generated working day: same seed, same bytes; every delivery
+// reads back with the SDK's parse(); time only moves forward; ids are consistent across events.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "generate/day_scenario.hpp"
+#include "mifos/hooks/event.hpp"
+#include "mifos/hooks/traffic.hpp"
+
+namespace mifos::mock {
+namespace {
+
+std::vector<hooks::traffic_record> day_of(scenario_options o) {
+  std::vector<hooks::traffic_record> out;
+  generate_day(o, [&](const hooks::traffic_record& r) { out.push_back(r); });
+  return out;
+}
+
+std::string bytes_of(const scenario_options& o) {
+  std::string all;
+  generate_day(o, [&](const hooks::traffic_record& r) { all += hooks::to_traffic_line(r) + "\n"; });
+  return all;
+}
+
+scenario_options small_day(std::uint64_t seed = 7) {
+  scenario_options o;
+  o.clients = 60;
+  o.seed = seed;
+  return o;
+}
+
+TEST(DayScenario, TheSameSeedGivesTheSameBytes) {
+  EXPECT_EQ(bytes_of(small_day(7)), bytes_of(small_day(7)));
+}
+
+TEST(DayScenario, AnotherSeedGivesAnotherDay) {
+  EXPECT_NE(bytes_of(small_day(7)), bytes_of(small_day(8)));
+}
+
+TEST(DayScenario, OffsetsStayWithinTheWorkingDayAndNeverGoBack) {
+  auto day = day_of(small_day());
+  ASSERT_GT(day.size(), 60u);
+  std::int64_t last = 0;
+  for (const auto& r : day) {
+    EXPECT_GE(r.offset_us, last);
+    EXPECT_LT(r.offset_us, std::int64_t{9} * 3600 * 1'000'000);
+    last = r.offset_us;
+  }
+}
+
+TEST(DayScenario, EveryDeliveryParsesAndLoanEventsReferToLoansCreatedOrOpenedBefore) {
+  std::set<std::int64_t> clients_seen_today;
+  std::map<std::string, int> per_event;
+  int failed = 0;
+  for (const auto& r : day_of(small_day())) {
+    auto line = hooks::to_traffic_line(r);
+    auto back = hooks::parse_traffic_line(line);
+    ASSERT_TRUE(std::holds_alternative<hooks::traffic_record>(back)) << line;
+    auto e = hooks::parse(std::get<hooks::traffic_record>(back).message);
+    ASSERT_TRUE(e) << e.error().reason << "\n" << line;
+    EXPECT_TRUE(e->in_catalog()) << e->entity << "." << e->action;
+    EXPECT_EQ(e->tenant, "default");
+    ++per_event[e->entity + "." + e->action];
+    if (e->failed) {
+      ++failed;
+      continue;
+    }
+    if (e->entity == "CLIENT" && e->action == "CREATE") clients_seen_today.insert(*e->result.client_id);
+    if (e->entity == "LOAN") {
+      ASSERT_TRUE(e->result.loan_id) << line;
+      ASSERT_TRUE(e->result.client_id) << line;
+    }
+  }
+  for (const char* expected : {"CLIENT.CREATE", "LOAN.REPAYMENT", "SAVINGSACCOUNT.DEPOSIT"})
+    EXPECT_GT(per_event[expected], 0) << expected;
+  EXPECT_FALSE(clients_seen_today.empty());
+  EXPECT_GT(failed, 0) << "a day has some failed commands";
+}
+
+TEST(DayScenario, TheMifosDialectSendsBareResultsAndNoFailures) {
+  scenario_options o = small_day();
+  o.dialect = hooks::wire_dialect::mifos;
+  o.format = hooks::body_format::form;
+  auto day = day_of(o);
+  ASSERT_FALSE(day.empty());
+  for (const auto& r : day) {
+    auto e = hooks::parse(r.message);
+    ASSERT_TRUE(e) << e.error().reason;
+    EXPECT_EQ(e->dialect, hooks::wire_dialect::mifos);
+    EXPECT_EQ(e->shape, hooks::body_shape::result);
+    EXPECT_EQ(e->format, hooks::body_format::form);
+    EXPECT_FALSE(e->failed);
+  }
+}
+
+TEST(DayScenario, RefusesAPayloadUrlFineractWouldRefuse) {
+  scenario_options o = small_day();
+  o.payload_url = "http://127.0.0.1:9000/hooks";
+  EXPECT_THROW(day_of(o), std::invalid_argument);
+  o.payload_url = "not a url";
+  EXPECT_THROW(day_of(o), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace mifos::mock

@@ -1,0 +1,263 @@
+// faults_test.cpp: the play's fault plans (deterministic per seed and index, at the asked
+// rates, inside their windows) and the three malformations.
+#include <gtest/gtest.h>
+
+#include <mifos/hooks/event.hpp>
+#include <mifos/hooks/wire.hpp>
+
+#include "play/faults.hpp"
+
+namespace mifos::mock {
+namespace {
+
+fault_spec probability(double p) {
+  fault_spec s;
+  s.probability = p;
+  return s;
+}
+
+fault_spec window(std::int64_t from_us, std::int64_t to_us) {
+  fault_spec s;
+  s.from_us = from_us;
+  s.to_us = to_us;
+  return s;
+}
+
+fault_options every_fault(double p, std::uint64_t seed = 7) {
+  fault_options o;
+  o.seed = seed;
+  o.duplicate = o.reorder = o.delay = o.malform = o.disconnect = probability(p);
+  return o;
+}
+
+bool same(const fault_plan& a, const fault_plan& b) {
+  return a.drop == b.drop && a.duplicate == b.duplicate && a.reorder == b.reorder &&
+         a.delay_us == b.delay_us && a.malform == b.malform && a.disconnect == b.disconnect;
+}
+
+hooks::delivery repayment() {
+  hooks::delivery d;
+  d.target = "/hooks";
+  d.headers = {{std::string(hooks::wire::kFineractHeaders.entity), "LOAN"},
+               {std::string(hooks::wire::kFineractHeaders.action), "REPAYMENT"},
+               {std::string(hooks::wire::kFineractHeaders.tenant), "default"},
+               {"Content-Type", std::string(hooks::wire::kJsonContentType)},
+               {"Content-Length", "36"}};
+  d.body = R"({"officeId":1,"loanId":5,"clientId":1})";
+  d.headers[4].value = std::to_string(d.body.size());
+  return d;
+}
+
+TEST(FaultsPlan, same_seed_and_index_give_the_same_plan_whatever_the_order_of_calls) {
+  const fault_injector a(every_fault(0.3));
+  const fault_injector b(every_fault(0.3));
+  std::vector<fault_plan> forward;
+  for (std::uint64_t i = 0; i < 1000; ++i) forward.push_back(a.plan_for(i, 0));
+  for (std::uint64_t i = 1000; i-- > 0;) {
+    EXPECT_TRUE(same(b.plan_for(i, 0), forward[i])) << "index " << i;
+  }
+}
+
+TEST(FaultsPlan, another_seed_gives_other_plans) {
+  const fault_injector a(every_fault(0.5, 1));
+  const fault_injector b(every_fault(0.5, 2));
+  int differ = 0;
+  for (std::uint64_t i = 0; i < 1000; ++i)
+    differ += same(a.plan_for(i, 0), b.plan_for(i, 0)) ? 0 : 1;
+  EXPECT_GT(differ, 900);
+}
+
+TEST(FaultsPlan, each_fault_fires_at_its_rate_over_100k_deliveries) {
+  fault_options o;
+  o.seed = 42;
+  o.duplicate = probability(0.05);
+  o.reorder = probability(0.10);
+  o.delay = probability(0.20);
+  o.malform = probability(0.01);
+  o.disconnect = probability(0.5);
+  const fault_injector f(o);
+  constexpr int kN = 100'000;
+  int dup = 0, reorder = 0, delay = 0, malform = 0, disconnect = 0;
+  int kinds[4] = {};
+  for (std::uint64_t i = 0; i < kN; ++i) {
+    const fault_plan p = f.plan_for(i, 0);
+    dup += p.duplicate;
+    reorder += p.reorder;
+    delay += p.delay_us > 0;
+    malform += p.malform != malformation::none;
+    disconnect += p.disconnect;
+    ++kinds[static_cast<int>(p.malform)];
+  }
+  // Binomial: 4 standard deviations of each rate at n = 100k.
+  EXPECT_NEAR(dup, 5'000, 280);
+  EXPECT_NEAR(reorder, 10'000, 380);
+  EXPECT_NEAR(delay, 20'000, 510);
+  EXPECT_NEAR(malform, 1'000, 130);
+  EXPECT_NEAR(disconnect, 50'000, 640);
+  // The three malformations share the malformed ones evenly.
+  for (int k = 1; k <= 3; ++k) EXPECT_NEAR(kinds[k], 1'000 / 3.0, 80) << "kind " << k;
+}
+
+TEST(FaultsPlan, delay_uses_the_delay_of_the_options) {
+  fault_options o;
+  o.delay = probability(1);
+  o.delay_us = 250'000;
+  EXPECT_EQ(fault_injector(o).plan_for(3, 0).delay_us, 250'000);
+}
+
+TEST(FaultsPlan, no_fault_asked_gives_an_empty_plan) {
+  const fault_injector f{fault_options{}};
+  for (std::uint64_t i = 0; i < 1000; ++i) EXPECT_TRUE(same(f.plan_for(i, 0), fault_plan{}));
+}
+
+TEST(FaultsPlan, a_window_takes_every_delivery_due_inside_it_and_none_outside) {
+  fault_options o;
+  o.duplicate = window(10'000'000, 20'000'000);
+  const fault_injector f(o);
+  EXPECT_FALSE(f.plan_for(0, 9'999'999).duplicate);
+  EXPECT_TRUE(f.plan_for(1, 10'000'000).duplicate);
+  EXPECT_TRUE(f.plan_for(2, 19'999'999).duplicate);
+  EXPECT_FALSE(f.plan_for(3, 20'000'000).duplicate);
+}
+
+TEST(FaultsPlan, a_dropped_delivery_gets_no_other_fault) {
+  fault_options o = every_fault(1);
+  o.drop = probability(0.5);
+  const fault_injector f(o);
+  int dropped = 0;
+  for (std::uint64_t i = 0; i < 1000; ++i) {
+    const fault_plan p = f.plan_for(i, 0);
+    if (!p.drop) {
+      EXPECT_TRUE(p.duplicate && p.reorder && p.disconnect);
+      continue;
+    }
+    ++dropped;
+    EXPECT_TRUE(same(p, fault_plan{.drop = true})) << "index " << i;
+  }
+  EXPECT_NEAR(dropped, 500, 70);
+}
+
+TEST(FaultsPlan, faults_of_one_delivery_are_independent_of_each_other) {
+  fault_options o;
+  o.duplicate = probability(0.5);
+  o.reorder = probability(0.5);
+  const fault_injector f(o);
+  int both = 0;
+  for (std::uint64_t i = 0; i < 100'000; ++i) {
+    const fault_plan p = f.plan_for(i, 0);
+    both += p.duplicate && p.reorder;
+  }
+  EXPECT_NEAR(both, 25'000, 600);
+}
+
+TEST(FaultsParse, accepts_a_probability_a_percentage_and_zero) {
+  auto a = parse_fault_spec("drop", "0.05");
+  auto b = parse_fault_spec("drop", "5%");
+  auto c = parse_fault_spec("drop", "0");
+  ASSERT_TRUE(std::holds_alternative<fault_spec>(a));
+  ASSERT_TRUE(std::holds_alternative<fault_spec>(b));
+  ASSERT_TRUE(std::holds_alternative<fault_spec>(c));
+  EXPECT_DOUBLE_EQ(std::get<fault_spec>(a).probability, 0.05);
+  EXPECT_DOUBLE_EQ(std::get<fault_spec>(b).probability, 0.05);
+  EXPECT_FALSE(std::get<fault_spec>(c).active());
+  EXPECT_DOUBLE_EQ(std::get<fault_spec>(parse_fault_spec("drop", "1")).probability, 1.0);
+}
+
+TEST(FaultsParse, reads_windows_in_seconds_milliseconds_and_minutes) {
+  struct {
+    const char* text;
+    std::int64_t from, to;
+  } cases[] = {{"10s-20s", 10'000'000, 20'000'000},
+               {"500ms-2s", 500'000, 2'000'000},
+               {"1m-2m", 60'000'000, 120'000'000}};
+  for (const auto& c : cases) {
+    auto spec = parse_fault_spec("duplicate", c.text);
+    ASSERT_TRUE(std::holds_alternative<fault_spec>(spec)) << c.text;
+    const auto& s = std::get<fault_spec>(spec);
+    EXPECT_EQ(s.from_us, c.from) << c.text;
+    EXPECT_EQ(s.to_us, c.to) << c.text;
+    EXPECT_TRUE(s.active());
+  }
+}
+
+TEST(FaultsParse, refuses_probabilities_outside_0_to_1_naming_the_flag) {
+  for (const char* text : {"1.5", "-1", "150%", "abc", "", "0.5x"}) {
+    auto spec = parse_fault_spec("drop", text);
+    ASSERT_TRUE(std::holds_alternative<std::string>(spec)) << text;
+    const auto& error = std::get<std::string>(spec);
+    EXPECT_NE(error.find("--drop"), std::string::npos) << error;
+    EXPECT_NE(error.find(std::string("\"") + text + "\""), std::string::npos) << error;
+  }
+}
+
+TEST(FaultsParse, refuses_windows_without_units_or_backwards) {
+  auto no_unit = parse_fault_spec("--delay", "10-20");
+  ASSERT_TRUE(std::holds_alternative<std::string>(no_unit));
+  EXPECT_EQ(std::get<std::string>(no_unit),
+            "--delay window \"10-20\" needs a duration with a unit (us, ms, s, m, h) on each "
+            "side, e.g. 10s-20s");
+  auto backwards = parse_fault_spec("delay", "20s-10s");
+  ASSERT_TRUE(std::holds_alternative<std::string>(backwards));
+  EXPECT_EQ(std::get<std::string>(backwards), "--delay window \"20s-10s\" ends before it starts");
+}
+
+TEST(FaultsMalformed, truncated_body_keeps_half_the_body_and_the_old_content_length) {
+  const hooks::delivery d = repayment();
+  const hooks::delivery m = malformed(d, malformation::truncated_body);
+  EXPECT_EQ(m.body, d.body.substr(0, d.body.size() / 2));
+  EXPECT_EQ(m.header("Content-Length"), std::to_string(d.body.size()));
+  EXPECT_EQ(m.headers.size(), d.headers.size());
+}
+
+TEST(FaultsMalformed, truncated_body_without_content_length_announces_the_full_length) {
+  hooks::delivery d = repayment();
+  d.headers.pop_back();
+  const hooks::delivery m = malformed(d, malformation::truncated_body);
+  EXPECT_EQ(m.header("Content-Length"), std::to_string(d.body.size()));
+  EXPECT_LT(m.body.size(), d.body.size());
+}
+
+TEST(FaultsMalformed, wrong_content_type_replaces_it_in_place) {
+  const hooks::delivery m = malformed(repayment(), malformation::wrong_content_type);
+  ASSERT_EQ(m.headers.size(), 5u);
+  EXPECT_EQ(m.headers[3].name, "Content-Type");
+  EXPECT_EQ(m.headers[3].value, "text/plain");
+  EXPECT_EQ(m.header_count("content-type"), 1u);
+  EXPECT_EQ(m.body, repayment().body);
+}
+
+TEST(FaultsMalformed, wrong_content_type_is_added_when_there_was_none) {
+  hooks::delivery d = repayment();
+  d.headers.erase(d.headers.begin() + 3);
+  const hooks::delivery m = malformed(d, malformation::wrong_content_type);
+  EXPECT_EQ(m.header("content-type"), "text/plain");
+}
+
+TEST(FaultsMalformed, missing_entity_header_removes_both_families_in_any_case) {
+  hooks::delivery d = repayment();
+  d.headers.push_back({"x-mifos-entity", "LOAN"});
+  d.headers.push_back({"X-FINERACT-ENTITY", "LOAN"});
+  const hooks::delivery m = malformed(d, malformation::missing_entity_header);
+  EXPECT_EQ(m.header_count(hooks::wire::kFineractHeaders.entity), 0u);
+  EXPECT_EQ(m.header_count(hooks::wire::kMifosHeaders.entity), 0u);
+  EXPECT_EQ(m.headers.size(), d.headers.size() - 3);
+  EXPECT_TRUE(m.header(hooks::wire::kFineractHeaders.action).has_value());
+}
+
+TEST(FaultsMalformed, every_malformation_makes_the_sdk_refuse_the_delivery) {
+  ASSERT_TRUE(hooks::parse(repayment()).ok());
+  for (auto how : {malformation::truncated_body, malformation::wrong_content_type,
+                   malformation::missing_entity_header}) {
+    const auto parsed = hooks::parse(malformed(repayment(), how));
+    ASSERT_FALSE(parsed.ok()) << static_cast<int>(how);
+    EXPECT_GE(parsed.error().status, 400);
+    EXPECT_LT(parsed.error().status, 500);
+  }
+}
+
+TEST(FaultsMalformed, none_leaves_the_delivery_as_it_was) {
+  EXPECT_EQ(malformed(repayment(), malformation::none), repayment());
+}
+
+}  // namespace
+}  // namespace mifos::mock

@@ -1,0 +1,240 @@
+// portfolio_test.cpp: the portfolio's routing, the events its commands carry, and clients.
+// Offices, groups and centers, loans, savings and journal entries have their own files.
+#include <gtest/gtest.h>
+
+#include "portfolio_calls.hpp"
+#include "portfolio/portfolio.hpp"
+
+namespace mifos::mock::portfolio_test {
+namespace {
+
+// --- routing -----------------------------------------------------------------------------
+
+TEST(PortfolioRouting, paths_outside_the_portfolio_are_not_answered) {
+  portfolio p;
+  EXPECT_FALSE(p.handle(get("/hooks")).has_value());
+  EXPECT_FALSE(p.handle(get("/clients/template")).has_value());
+  EXPECT_FALSE(p.handle(get("/clients/1/accounts")).has_value());
+  EXPECT_FALSE(p.handle(get("/")).has_value());
+}
+
+TEST(PortfolioRouting, wrong_method_on_a_known_path_is_405) {
+  portfolio p;
+  auto out = call(p, make_call("DELETE", "/clients/1", nullptr, {}));
+  EXPECT_EQ(out.status, 405);
+  EXPECT_EQ(out.body["userMessageGlobalisationCode"], "error.msg.method.not.allowed");
+  EXPECT_EQ(out.body["httpStatusCode"], "405");
+  EXPECT_FALSE(out.event.has_value());
+}
+
+TEST(PortfolioRouting, unknown_command_is_400_without_an_event) {
+  portfolio p;
+  call(p, post("/clients", client_body(false)));
+  auto out = call(p, post("/clients/1", dated({}), {{"command", "fly"}}));
+  EXPECT_EQ(out.status, 400);
+  EXPECT_EQ(first_error_code(out), "error.msg.query.parameter.value.unsupported");
+  EXPECT_EQ(out.body["errors"][0]["value"], "fly");
+  EXPECT_FALSE(out.event.has_value());
+}
+
+TEST(PortfolioRouting, reads_carry_no_event) {
+  portfolio p;
+  auto out = call(p, get("/offices/1"));
+  EXPECT_EQ(out.status, 200);
+  EXPECT_FALSE(out.event.has_value());
+}
+
+TEST(PortfolioRouting, trailing_slash_reaches_the_same_resource) {
+  portfolio p;
+  EXPECT_EQ(call(p, get("/offices/1/")).body["name"], "Head Office");
+}
+
+// --- events ------------------------------------------------------------------------------
+
+TEST(PortfolioEvents, success_event_carries_request_result_user_and_time) {
+  portfolio p;
+  rest_call c = post("/clients", client_body());
+  c.user.id = 7;
+  c.user.username = "teller";
+  c.tenant = "branch2";
+  auto out = call(p, c);
+  ASSERT_TRUE(out.event.has_value());
+  const command_event& e = *out.event;
+  EXPECT_EQ(e.entity, "CLIENT");
+  EXPECT_EQ(e.action, "CREATE");
+  EXPECT_EQ(e.tenant, "branch2");
+  EXPECT_EQ(e.user.username, "teller");
+  EXPECT_EQ(e.user.id, 7);
+  EXPECT_EQ(e.request.dump(), client_body().dump());
+  ASSERT_TRUE(e.result.has_value());
+  EXPECT_EQ(e.result->dump(), out.body.dump());
+  EXPECT_FALSE(e.failed());
+  EXPECT_EQ(e.http_status, 200);
+  EXPECT_EQ(e.at, kNow);
+}
+
+TEST(PortfolioEvents, failed_command_event_carries_the_error_body_and_status) {
+  portfolio p;
+  json body = client_body();
+  body["officeId"] = 9;
+  auto out = call(p, post("/clients", body));
+  EXPECT_EQ(out.status, 404);
+  ASSERT_TRUE(out.event.has_value());
+  EXPECT_TRUE(out.event->failed());
+  EXPECT_EQ(out.event->http_status, 404);
+  ASSERT_TRUE(out.event->error.has_value());
+  EXPECT_EQ(out.event->error->dump(), out.body.dump());
+  EXPECT_EQ(out.event->request.dump(), body.dump());
+}
+
+TEST(PortfolioEvents, body_that_is_not_an_object_is_400_with_an_event) {
+  portfolio p;
+  auto out = call(p, post("/clients", json::array({1, 2})));
+  EXPECT_EQ(out.status, 400);
+  EXPECT_EQ(out.body["userMessageGlobalisationCode"], "error.msg.invalid.request.body");
+  ASSERT_TRUE(out.event.has_value());
+  EXPECT_EQ(out.event->entity, "CLIENT");
+  EXPECT_EQ(out.event->request.dump(), "{}");
+  EXPECT_TRUE(out.event->failed());
+}
+
+TEST(PortfolioEvents, null_body_reads_as_empty_object_and_fails_validation) {
+  portfolio p;
+  auto out = call(p, post("/clients/1", nullptr, {{"command", "activate"}}));
+  EXPECT_EQ(out.status, 400);
+  EXPECT_EQ(first_error_code(out), "validation.msg.client.activationDate.cannot.be.blank");
+  ASSERT_TRUE(out.event.has_value());
+  EXPECT_EQ(out.event->action, "ACTIVATE");
+  EXPECT_EQ(out.event->request.dump(), "{}");
+}
+
+// --- clients -----------------------------------------------------------------------------
+
+TEST(PortfolioClients, create_answers_office_client_and_resource_id) {
+  portfolio p;
+  auto out = call(p, post("/clients", client_body()));
+  EXPECT_EQ(out.status, 200);
+  EXPECT_EQ(out.body.dump(), R"({"officeId":1,"clientId":1,"resourceId":1})");
+}
+
+TEST(PortfolioClients, create_with_group_savings_product_and_external_id_sets_them_in_order) {
+  portfolio p;
+  call(p, post("/groups", {{"officeId", 1}, {"name", "Sunrise"}, {"active", false}}));
+  json body = client_body();
+  body["groupId"] = 1;
+  body["savingsProductId"] = 1;
+  body["externalId"] = "ext-7";
+  auto out = call(p, post("/clients", body));
+  EXPECT_EQ(
+      out.body.dump(),
+      R"({"officeId":1,"groupId":1,"clientId":1,"savingsId":1,"resourceId":1,"resourceExternalId":"ext-7"})");
+  auto savings = call(p, get("/savingsaccounts/1")).body;
+  EXPECT_EQ(savings["clientId"], 1);
+  EXPECT_EQ(savings["status"]["id"], 300);
+}
+
+TEST(PortfolioClients, get_shows_display_name_mobile_and_account_number) {
+  portfolio p;
+  call(p, post("/clients", client_body()));
+  auto out = call(p, get("/clients/1"));
+  EXPECT_EQ(out.status, 200);
+  EXPECT_EQ(out.body["accountNo"], "000000001");
+  EXPECT_EQ(out.body["displayName"], "Petra Yton");
+  EXPECT_EQ(out.body["mobileNo"], "+254700000001");
+  EXPECT_EQ(out.body["status"].dump(),
+            R"({"id":300,"code":"clientStatusType.active","value":"Active"})");
+  EXPECT_EQ(out.body["active"], true);
+  EXPECT_EQ(out.body["activationDate"].dump(), "[2013,5,14]");
+  EXPECT_EQ(out.body["officeName"], "Head Office");
+}
+
+TEST(PortfolioClients, fullname_becomes_the_display_name) {
+  portfolio p;
+  call(p, post("/clients", {{"officeId", 1}, {"fullname", "Acme Traders"}, {"active", false}}));
+  auto c = call(p, get("/clients/1")).body;
+  EXPECT_EQ(c["displayName"], "Acme Traders");
+  EXPECT_EQ(c["status"]["id"], 100);
+  EXPECT_FALSE(c.contains("activationDate"));
+}
+
+TEST(PortfolioClients, missing_names_report_every_parameter) {
+  portfolio p;
+  auto out = call(p, post("/clients", {{"officeId", 1}, {"active", false}}));
+  EXPECT_EQ(out.status, 400);
+  EXPECT_EQ(out.body["userMessageGlobalisationCode"], "validation.msg.validation.errors.exist");
+  ASSERT_EQ(out.body["errors"].size(), 2u);
+  EXPECT_EQ(out.body["errors"][0]["parameterName"], "firstname");
+  EXPECT_EQ(out.body["errors"][0]["userMessageGlobalisationCode"],
+            "validation.msg.client.firstname.cannot.be.blank");
+  EXPECT_EQ(out.body["errors"][0]["defaultUserMessage"], "The parameter `firstname` is mandatory.");
+  EXPECT_EQ(out.body["errors"][1]["parameterName"], "lastname");
+}
+
+TEST(PortfolioClients, active_client_needs_an_activation_date) {
+  portfolio p;
+  json body = client_body();
+  body.erase("activationDate");
+  auto out = call(p, post("/clients", body));
+  EXPECT_EQ(out.status, 400);
+  EXPECT_EQ(first_error_code(out), "validation.msg.client.activationDate.cannot.be.blank");
+}
+
+TEST(PortfolioClients, unknown_office_is_404_and_uses_no_id) {
+  portfolio p;
+  json body = client_body();
+  body["officeId"] = 4;
+  EXPECT_EQ(call(p, post("/clients", body)).status, 404);
+  EXPECT_EQ(call(p, post("/clients", client_body())).body["clientId"], 1);
+}
+
+TEST(PortfolioClients, unknown_client_read_is_404_with_fineract_message) {
+  portfolio p;
+  auto out = call(p, get("/clients/7"));
+  EXPECT_EQ(out.status, 404);
+  EXPECT_EQ(out.body["userMessageGlobalisationCode"], "error.msg.resource.not.found");
+  EXPECT_EQ(first_error_code(out), "error.msg.client.id.invalid");
+  EXPECT_EQ(out.body["errors"][0]["defaultUserMessage"], "Client with identifier 7 does not exist");
+  EXPECT_EQ(out.body["errors"][0]["value"], 7);
+}
+
+TEST(PortfolioClients, activate_answers_ids_and_activates) {
+  portfolio p;
+  call(p, post("/clients", client_body(false)));
+  auto out = call(
+      p, post("/clients/1", dated({{"activationDate", "20 May 2013"}}), {{"command", "activate"}}));
+  EXPECT_EQ(out.body.dump(), R"({"officeId":1,"clientId":1,"resourceId":1})");
+  EXPECT_EQ(out.event->action, "ACTIVATE");
+  EXPECT_EQ(call(p, get("/clients/1")).body["activationDate"].dump(), "[2013,5,20]");
+}
+
+TEST(PortfolioClients, activating_an_active_client_fails_with_already_active) {
+  portfolio p;
+  call(p, post("/clients", client_body()));
+  auto out = call(
+      p, post("/clients/1", dated({{"activationDate", "20 May 2013"}}), {{"command", "activate"}}));
+  EXPECT_EQ(out.status, 400);
+  EXPECT_EQ(first_error_code(out), "error.msg.clients.already.active");
+  ASSERT_TRUE(out.event.has_value());
+  EXPECT_TRUE(out.event->failed());
+}
+
+TEST(PortfolioClients, activate_unknown_client_is_404_with_event) {
+  portfolio p;
+  auto out = call(
+      p, post("/clients/3", dated({{"activationDate", "20 May 2013"}}), {{"command", "activate"}}));
+  EXPECT_EQ(out.status, 404);
+  ASSERT_TRUE(out.event.has_value());
+  EXPECT_EQ(out.event->http_status, 404);
+}
+
+TEST(PortfolioClients, list_is_paged_with_total) {
+  portfolio p;
+  for (int i = 0; i < 3; ++i) call(p, post("/clients", client_body()));
+  auto out = call(p, get("/clients", {{"offset", "1"}, {"limit", "1"}}));
+  EXPECT_EQ(out.body["totalFilteredRecords"], 3);
+  ASSERT_EQ(out.body["pageItems"].size(), 1u);
+  EXPECT_EQ(out.body["pageItems"][0]["id"], 2);
+}
+
+}  // namespace
+}  // namespace mifos::mock::portfolio_test

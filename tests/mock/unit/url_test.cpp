@@ -1,0 +1,74 @@
+// url_test.cpp: splitting http(s) URLs into origin, Host header and request target, and
+// Fineract 1.7+'s trailing-slash rule for Payload URLs.
+#include <gtest/gtest.h>
+
+#include "wire/url.hpp"
+
+namespace mifos::mock {
+namespace {
+
+TEST(Url, splits_scheme_host_port_and_target) {
+  const auto u = parse_http_url("http://127.0.0.1:9000/hooks/?a=1");
+  ASSERT_TRUE(u.has_value());
+  EXPECT_EQ(u->scheme, "http");
+  EXPECT_EQ(u->host, "127.0.0.1");
+  EXPECT_EQ(u->port, 9000);
+  EXPECT_EQ(u->target, "/hooks/?a=1");
+  EXPECT_EQ(u->origin(), "http://127.0.0.1:9000");
+  EXPECT_EQ(u->host_header(), "127.0.0.1:9000");
+}
+
+TEST(Url, default_ports_and_the_root_target) {
+  const auto http = parse_http_url("http://example.org");
+  ASSERT_TRUE(http.has_value());
+  EXPECT_EQ(http->port, 80);
+  EXPECT_EQ(http->target, "/");
+  EXPECT_EQ(http->host_header(), "example.org");
+  const auto https = parse_http_url("HTTPS://example.org:443/x");
+  ASSERT_TRUE(https.has_value());
+  EXPECT_EQ(https->scheme, "https");
+  EXPECT_EQ(https->port, 443);
+  EXPECT_EQ(https->host_header(), "example.org");
+  EXPECT_EQ(https->origin(), "https://example.org:443");
+}
+
+TEST(Url, query_without_path_gets_a_slash_and_the_fragment_is_dropped) {
+  EXPECT_EQ(parse_http_url("http://h?x=1")->target, "/?x=1");
+  EXPECT_EQ(parse_http_url("http://h/p#frag")->target, "/p");
+}
+
+TEST(Url, ipv6_literals_keep_their_brackets) {
+  const auto u = parse_http_url("http://[::1]:9000/hooks/");
+  ASSERT_TRUE(u.has_value());
+  EXPECT_EQ(u->host, "[::1]");
+  EXPECT_EQ(u->port, 9000);
+  EXPECT_EQ(u->host_header(), "[::1]:9000");
+}
+
+TEST(Url, refuses_what_is_not_an_absolute_http_url) {
+  EXPECT_FALSE(parse_http_url("").has_value());
+  EXPECT_FALSE(parse_http_url("/hooks/").has_value());
+  EXPECT_FALSE(parse_http_url("ftp://h/").has_value());
+  EXPECT_FALSE(parse_http_url("http:///hooks").has_value());
+  EXPECT_FALSE(parse_http_url("http://h:0/").has_value());
+  EXPECT_FALSE(parse_http_url("http://h:65536/").has_value());
+  EXPECT_FALSE(parse_http_url("http://h:9x/").has_value());
+  EXPECT_FALSE(parse_http_url("http://h/a b").has_value());
+  EXPECT_FALSE(parse_http_url("http://[::1/").has_value());
+}
+
+TEST(Url, refuses_user_info_rather_than_dropping_credentials) {
+  EXPECT_FALSE(parse_http_url("http://user:pw@h/hooks/").has_value());
+}
+
+TEST(Url, trailing_slash_rule) {
+  EXPECT_TRUE(has_path_without_trailing_slash(*parse_http_url("http://h/hooks")));
+  EXPECT_TRUE(has_path_without_trailing_slash(*parse_http_url("http://h/hooks?x=/")));
+  EXPECT_FALSE(has_path_without_trailing_slash(*parse_http_url("http://h/hooks/")));
+  EXPECT_FALSE(has_path_without_trailing_slash(*parse_http_url("http://h/hooks/?x=1")));
+  EXPECT_FALSE(has_path_without_trailing_slash(*parse_http_url("http://h")));
+  EXPECT_FALSE(has_path_without_trailing_slash(*parse_http_url("http://h/")));
+}
+
+}  // namespace
+}  // namespace mifos::mock
