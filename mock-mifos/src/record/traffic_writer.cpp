@@ -45,10 +45,10 @@ std::variant<tail_state, std::string> read_tail(const std::string& path, std::ui
     const std::string_view line = begin == std::string_view::npos ? rest : rest.substr(begin + 1);
     if (line.find_first_not_of(" \t\r") != std::string_view::npos) {
       auto parsed = hooks::parse_traffic_line(line);
-      if (auto* bad = std::get_if<hooks::traffic_line_error>(&parsed))
-        return path + ": its last line is not a traffic record (" + bad->reason +
+      if (!parsed)
+        return path + ": its last line is not a traffic record (" + parsed.error().reason +
                "); not appending";
-      state.last_offset_us = std::get<hooks::traffic_record>(parsed).offset_us;
+      state.last_offset_us = parsed->offset_us;
       break;
     }
     rest = begin == std::string_view::npos ? std::string_view() : rest.substr(0, begin + 1);

@@ -34,12 +34,12 @@ class jsonl_source final : public traffic_source {
       ++line_number_;
       if (is_blank(line_)) continue;
       auto parsed = hooks::parse_traffic_line(line_);
-      if (auto* bad = std::get_if<hooks::traffic_line_error>(&parsed)) {
-        error_ = path_ + ":" + std::to_string(line_number_) + ": " + bad->reason;
+      if (!parsed) {
+        error_ = path_ + ":" + std::to_string(line_number_) + ": " + parsed.error().reason;
         error = error_;
         return std::nullopt;
       }
-      return std::move(std::get<hooks::traffic_record>(parsed));
+      return std::move(*parsed);
     }
     if (in_.bad()) {
       error_ = path_ + ": read error after line " + std::to_string(line_number_);

@@ -13,5 +13,6 @@
 #include "mifos/hooks/receiver.hpp"
 #include "mifos/hooks/receiver_options.hpp"
 #include "mifos/hooks/requests.hpp"
+#include "mifos/hooks/result.hpp"
 #include "mifos/hooks/router.hpp"
 #include "mifos/hooks/wire.hpp"

@@ -119,7 +119,7 @@ std::string to_traffic_line(const traffic_record& r) {
   return line;
 }
 
-std::variant<traffic_record, traffic_line_error> parse_traffic_line(std::string_view line) {
+result<traffic_record, traffic_line_error> parse_traffic_line(std::string_view line) {
   while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
   if (detail::nests_deeper_than(line, detail::kMaxNestingDepth))
     return fail("nests deeper than 64 levels");

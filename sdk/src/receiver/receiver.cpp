@@ -58,8 +58,8 @@ struct receiver::impl {
   http_handler serving() {
     return [this](const delivery& d) {
       auto screened = screen(d, options);
-      if (auto* a = std::get_if<http_answer>(&screened)) return answered(std::move(*a));
-      return answer_for(pipeline->admit(d, std::move(std::get<event>(screened))));
+      if (!screened) return answered(screened.error());
+      return answer_for(pipeline->admit(d, std::move(*screened)));
     };
   }
 
@@ -68,11 +68,11 @@ struct receiver::impl {
   http_async_handler serving_journaled() {
     return [this](const delivery& d, http_reply reply) {
       auto screened = screen(d, options);
-      if (auto* a = std::get_if<http_answer>(&screened)) {
-        reply.send(answered(std::move(*a)));
+      if (!screened) {
+        reply.send(answered(screened.error()));
         return;
       }
-      pipeline->admit(d, std::move(std::get<event>(screened)),
+      pipeline->admit(d, std::move(*screened),
                       [reply](detail::admit_result r) { reply.send(answer_for(r)); });
     };
   }

@@ -105,7 +105,7 @@ request_kind classify(const delivery& d, const receiver_options& options) {
   return request_kind::bad_method;
 }
 
-std::variant<http_answer, event> screen(const delivery& d, const receiver_options& options) {
+result<event, http_answer> screen(const delivery& d, const receiver_options& options) {
   switch (classify(d, options)) {
     case request_kind::not_found:
       return error(404, "no hook at this path");
@@ -133,8 +133,8 @@ std::variant<http_answer, event> screen(const delivery& d, const receiver_option
 http_answer answer(const delivery& d, const router& r, const receiver_options& options) {
   try {
     auto screened = screen(d, options);
-    if (auto* a = std::get_if<http_answer>(&screened)) return std::move(*a);
-    if (!r.dispatch(std::get<event>(screened)).ok()) return error(500, "a handler failed");
+    if (!screened) return screened.error();
+    if (!r.dispatch(*screened).ok()) return error(500, "a handler failed");
     return status_answer("accepted");
   } catch (...) {
     // Only allocation failures get here; the text of an exception never reaches the caller.

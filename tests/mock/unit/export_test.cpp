@@ -1,12 +1,12 @@
 // export_test.cpp: traffic as vegeta JSON targets (checked field by field against vegeta's
 // documented format) and as a k6 script (every request in it, strings escaped, the recorded pace).
+#include "traffic/export.hpp"
+
 #include <gtest/gtest.h>
 
 #include <mifos/hooks/base64.hpp>
 #include <nlohmann/json.hpp>
 #include <set>
-
-#include "traffic/export.hpp"
 
 namespace mifos::mock {
 namespace {

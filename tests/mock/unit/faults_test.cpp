@@ -1,11 +1,11 @@
 // faults_test.cpp: the play's fault plans (deterministic per seed and index, at the asked
 // rates, inside their windows) and the three malformations.
+#include "play/faults.hpp"
+
 #include <gtest/gtest.h>
 
 #include <mifos/hooks/event.hpp>
 #include <mifos/hooks/wire.hpp>
-
-#include "play/faults.hpp"
 
 namespace mifos::mock {
 namespace {

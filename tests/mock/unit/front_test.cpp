@@ -30,11 +30,11 @@ hooks::delivery call(std::string method, std::string target, std::string body = 
 }
 
 std::string web_hook(const std::string& entity, const std::string& action, bool active = true) {
-  nlohmann::json h = {{"name", "Web"},
-                      {"displayName", "hook " + entity + " " + action + (active ? "" : " off")},
-                      {"events", {{{"entityName", entity}, {"actionName", action}}}},
-                      {"config",
-                       {{"Payload URL", "http://127.0.0.1:9000/hooks/"}, {"Content Type", "json"}}}};
+  nlohmann::json h = {
+      {"name", "Web"},
+      {"displayName", "hook " + entity + " " + action + (active ? "" : " off")},
+      {"events", {{{"entityName", entity}, {"actionName", action}}}},
+      {"config", {{"Payload URL", "http://127.0.0.1:9000/hooks/"}, {"Content Type", "json"}}}};
   if (active) h["isActive"] = true;
   return h.dump();
 }

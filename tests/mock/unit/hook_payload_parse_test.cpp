@@ -3,8 +3,8 @@
 // entity, action, tenant and ids.
 #include <gtest/gtest.h>
 
-#include "mifos/hooks/event.hpp"
 #include "hook_events.hpp"
+#include "mifos/hooks/event.hpp"
 #include "wire/hook_payload.hpp"
 
 namespace mifos::mock {

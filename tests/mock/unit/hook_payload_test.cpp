@@ -1,11 +1,12 @@
 // hook_payload_test.cpp: the bytes, headers and URL of one hook as mock-mifos sends it,
 // checked byte for byte against docs/wire-format.md for both header families.
+#include "wire/hook_payload.hpp"
+
 #include <gtest/gtest.h>
 
 #include <vector>
 
 #include "hook_events.hpp"
-#include "wire/hook_payload.hpp"
 
 namespace mifos::mock {
 namespace {

@@ -1,13 +1,14 @@
 // hook_store_test.cpp: the mock's hooks admin API (docs/wire-format.md section 7): create,
 // validation, config and Payload URL rules, the ping, reads, update, delete, routing and firing
 // lookups.
+#include "admin/hook_store.hpp"
+
 #include <gtest/gtest.h>
 
 #include <chrono>
 #include <string>
 #include <vector>
 
-#include "admin/hook_store.hpp"
 #include "model/api_error.hpp"
 
 namespace mifos::mock {

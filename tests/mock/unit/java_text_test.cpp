@@ -1,11 +1,11 @@
 // java_text_test.cpp: Java's Double.toString, Gson's escaping, Java toString() of parsed
 // values, form encoding of both families and Instant.toString, as mock-mifos writes them.
+#include "wire/java_text.hpp"
+
 #include <gtest/gtest.h>
 
 #include <chrono>
 #include <limits>
-
-#include "wire/java_text.hpp"
 
 namespace mifos::mock {
 namespace {

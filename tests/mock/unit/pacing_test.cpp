@@ -1,10 +1,10 @@
 // pacing_test.cpp: when each delivery of a play is due (play/pacing.hpp), in every mode.
+#include "play/pacing.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cstdint>
 #include <vector>
-
-#include "play/pacing.hpp"
 
 namespace {
 

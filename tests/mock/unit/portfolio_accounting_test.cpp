@@ -5,10 +5,10 @@
 #include <regex>
 #include <string>
 
-#include "portfolio_calls.hpp"
 #include "portfolio/dates.hpp"
 #include "portfolio/money.hpp"
 #include "portfolio/portfolio.hpp"
+#include "portfolio_calls.hpp"
 
 namespace mifos::mock::portfolio_test {
 namespace {

@@ -2,8 +2,8 @@
 // repayment, with the exact command results of docs/wire-format.md section 10 and the state rules.
 #include <gtest/gtest.h>
 
-#include "portfolio_calls.hpp"
 #include "portfolio/portfolio.hpp"
+#include "portfolio_calls.hpp"
 
 namespace mifos::mock::portfolio_test {
 namespace {

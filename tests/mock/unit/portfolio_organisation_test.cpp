@@ -1,8 +1,8 @@
 // portfolio_organisation_test.cpp: offices, groups and centers through the portfolio.
 #include <gtest/gtest.h>
 
-#include "portfolio_calls.hpp"
 #include "portfolio/portfolio.hpp"
+#include "portfolio_calls.hpp"
 
 namespace mifos::mock::portfolio_test {
 namespace {

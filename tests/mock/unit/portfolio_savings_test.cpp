@@ -2,8 +2,8 @@
 // activate, deposits, withdrawals and charges, with the exact command results and the rules.
 #include <gtest/gtest.h>
 
-#include "portfolio_calls.hpp"
 #include "portfolio/portfolio.hpp"
+#include "portfolio_calls.hpp"
 
 namespace mifos::mock::portfolio_test {
 namespace {

@@ -1,9 +1,10 @@
 // portfolio_test.cpp: the portfolio's routing, the events its commands carry, and clients.
 // Offices, groups and centers, loans, savings and journal entries have their own files.
+#include "portfolio/portfolio.hpp"
+
 #include <gtest/gtest.h>
 
 #include "portfolio_calls.hpp"
-#include "portfolio/portfolio.hpp"
 
 namespace mifos::mock::portfolio_test {
 namespace {

@@ -1,14 +1,14 @@
 // report_test.cpp: the play report: the latency histogram against exact percentiles, the
 // aggregation, and the text / JSON / HTML renderings (--expect and --slo are in
 // report_expectations_test.cpp).
+#include "report/report.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cmath>
 #include <random>
 #include <regex>
-
-#include "report/report.hpp"
 
 namespace mifos::mock {
 namespace {

@@ -1,12 +1,13 @@
 // rewrite_test.cpp: a recorded delivery rewritten for replay: target, tenant, and the other
 // era's header family and body shape (Fineract's envelope <-> Mifos X's bare result).
+#include "play/rewrite.hpp"
+
 #include <gtest/gtest.h>
 
 #include <mifos/hooks/event.hpp>
 #include <mifos/hooks/wire.hpp>
 
 #include "hook_events.hpp"
-#include "play/rewrite.hpp"
 #include "wire/hook_payload.hpp"
 
 namespace mifos::mock {

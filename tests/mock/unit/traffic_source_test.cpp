@@ -1,13 +1,13 @@
 // traffic_source_test.cpp: opening traffic files: JSON Lines streamed line by line (errors
 // name file and line, rewind starts over), HAR recognised by content, bad files refused by name.
 // The HAR parser itself: traffic_har_test.cpp.
+#include "traffic/traffic_source.hpp"
+
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
-
-#include "traffic/traffic_source.hpp"
 
 namespace mifos::mock {
 namespace {

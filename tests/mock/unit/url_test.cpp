@@ -1,8 +1,8 @@
 // url_test.cpp: splitting http(s) URLs into origin, Host header and request target, and
 // Fineract 1.7+'s trailing-slash rule for Payload URLs.
-#include <gtest/gtest.h>
-
 #include "wire/url.hpp"
+
+#include <gtest/gtest.h>
 
 namespace mifos::mock {
 namespace {

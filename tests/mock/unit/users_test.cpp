@@ -1,9 +1,10 @@
 // users_test.cpp: the mock's API users, HTTP Basic checks and POST /authentication.
+#include "admin/users.hpp"
+
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "admin/users.hpp"
 #include "model/api_error.hpp"
 
 namespace mifos::mock {

@@ -1,10 +1,10 @@
 // folded_table_test.cpp: the case-insensitive (entity, action) table behind the catalog and the
 // router.
+#include "folded_table.hpp"
+
 #include <gtest/gtest.h>
 
 #include <string>
-
-#include "folded_table.hpp"
 
 namespace mifos::hooks::detail {
 namespace {
@@ -20,7 +20,10 @@ TEST(folded_table, tells_apart_keys_that_differ_only_where_the_case_bit_is_not_c
   // '_' | 0x20 == 0x7f == DEL | 0x20: same hash input, different names.
   folded_table<int> t;
   t.get_or_insert("A_B", "X") = 1;
-  EXPECT_EQ(t.find("A\x7f" "B", "X"), nullptr);
+  EXPECT_EQ(t.find("A\x7f"
+                   "B",
+                   "X"),
+            nullptr);
   EXPECT_EQ(*t.find("a_b", "x"), 1);
 }
 

@@ -22,15 +22,14 @@ traffic_record sample() {
 // The record of a line that must parse.
 traffic_record read(std::string_view line) {
   auto r = parse_traffic_line(line);
-  if (auto* e = std::get_if<traffic_line_error>(&r)) throw std::runtime_error(e->reason);
-  return std::get<traffic_record>(r);
+  if (!r) throw std::runtime_error(r.error().reason);
+  return *r;
 }
 
 // The reason a line is refused, or "" when it parses.
 std::string reason(std::string_view line) {
   auto r = parse_traffic_line(line);
-  auto* e = std::get_if<traffic_line_error>(&r);
-  return e ? e->reason : std::string();
+  return r ? std::string() : r.error().reason;
 }
 
 TEST(Traffic, line_has_the_documented_keys_in_order) {

@@ -9,11 +9,11 @@
 #pragma once
 
 #include <string>
-#include <variant>
 
 #include "mifos/hooks/delivery.hpp"
 #include "mifos/hooks/http_answer.hpp"
 #include "mifos/hooks/receiver_options.hpp"
+#include "mifos/hooks/result.hpp"
 #include "mifos/hooks/router.hpp"
 
 namespace mifos::hooks {
@@ -31,9 +31,9 @@ enum class request_kind {
 request_kind classify(const delivery& d, const receiver_options& options);
 
 // Everything decided before a handler runs: classify, Content-Length and size, parse, the
-// tenant allow-list (403). Either the answer to send now (an error, or a ping's 200), or the
-// parsed event of a delivery to accept.
-std::variant<http_answer, event> screen(const delivery& d, const receiver_options& options);
+// tenant allow-list (403). Either the parsed event of a delivery to accept, or, as the error,
+// the answer to send now (an error, or a ping's 200).
+result<event, http_answer> screen(const delivery& d, const receiver_options& options);
 
 // The full decision with handlers run before the answer: screen(), then dispatch. The body is
 // {"status":"accepted"} or {"error":"<reason>"}; a 405 carries "Allow: GET, HEAD, POST".

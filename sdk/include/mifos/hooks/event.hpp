@@ -19,10 +19,10 @@
 #include <string>
 #include <string_view>
 #include <utility>
-#include <variant>
 
 #include "mifos/hooks/catalog.hpp"
 #include "mifos/hooks/delivery.hpp"
+#include "mifos/hooks/result.hpp"
 #include "mifos/hooks/wire.hpp"
 
 namespace mifos::hooks {
@@ -134,24 +134,7 @@ struct parse_error {
 };
 
 // Either an event or the reason there is none. Cheap to test: `if (r) use(*r);`.
-class parse_result {
- public:
-  parse_result(event e) : value_(std::move(e)) {}
-  // An empty event, built in place, for the parser to fill.
-  explicit parse_result(std::in_place_t) : value_(std::in_place_index<0>) {}
-  parse_result(parse_error e) : value_(std::move(e)) {}
-
-  bool ok() const noexcept { return value_.index() == 0; }
-  explicit operator bool() const noexcept { return ok(); }
-  event& operator*() { return std::get<0>(value_); }
-  const event& operator*() const { return std::get<0>(value_); }
-  event* operator->() { return &std::get<0>(value_); }
-  const event* operator->() const { return &std::get<0>(value_); }
-  const parse_error& error() const { return std::get<1>(value_); }
-
- private:
-  std::variant<event, parse_error> value_;
-};
+using parse_result = result<event, parse_error>;
 
 // Turns a delivery into an event. Pure; never throws for any input (only std::bad_alloc).
 parse_result parse(const delivery& d);

@@ -24,7 +24,6 @@
 #include <string>
 #include <string_view>
 #include <utility>
-#include <variant>
 
 #include "mifos/hooks/event.hpp"
 #include "mifos/hooks/wire.hpp"
@@ -66,19 +65,8 @@ struct fineract_error {
 };
 
 // The record, or the error that stopped the call: `if (r) use(*r); else log(r.error().message);`
-template <class T>
-class fineract_result {
- public:
-  fineract_result(T value) : value_(std::move(value)) {}
-  fineract_result(fineract_error error) : value_(std::move(error)) {}
-  explicit operator bool() const noexcept { return value_.index() == 0; }
-  const T& operator*() const { return std::get<0>(value_); }
-  const T* operator->() const { return &std::get<0>(value_); }
-  const fineract_error& error() const { return std::get<1>(value_); }
-
- private:
-  std::variant<T, fineract_error> value_;
-};
+template <typename T>
+using fineract_result = result<T, fineract_error>;
 
 // GET /clients/{id}
 struct fineract_client_record {

@@ -6,7 +6,8 @@
 //   opts.secret = "s3cret";         // then /hooks/s3cret, /hooks?token=s3cret or X-Hook-Token
 //   opts.journal_dir = "/var/lib/my-receiver/journal";   // 200 means "on disk, will be handled"
 //
-// Three ways to run handlers, from the simplest to the safest (docs/receiver.md, "Delivery guarantees"):
+// Three ways to run handlers, from the simplest to the safest (docs/receiver.md, "Delivery
+// guarantees"):
 //   workers == 0, no journal: handlers run before the answer; 200 means they ran, 500 that one
 //     threw. Fineract never retries, so a crash loses only the delivery being handled.
 //   workers > 0, no journal: the delivery is queued in memory and answered 200 at once;

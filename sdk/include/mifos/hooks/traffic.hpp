@@ -13,15 +13,15 @@
 // they do not know, so later versions can add some.
 //
 //   std::string line = mifos::hooks::to_traffic_line({0, d});
-//   auto back = mifos::hooks::parse_traffic_line(line);   // back->delivery == d
+//   auto back = mifos::hooks::parse_traffic_line(line);   // back->message == d
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <variant>
 
 #include "mifos/hooks/delivery.hpp"
+#include "mifos/hooks/result.hpp"
 
 namespace mifos::hooks {
 
@@ -41,6 +41,6 @@ struct traffic_line_error {
 };
 
 // Reads one line (a trailing "\r" or "\n" is ignored). Never throws on bad input.
-std::variant<traffic_record, traffic_line_error> parse_traffic_line(std::string_view line);
+result<traffic_record, traffic_line_error> parse_traffic_line(std::string_view line);
 
 }  // namespace mifos::hooks
