@@ -16,9 +16,9 @@
 #include <string>
 #include <vector>
 
-#include "flag_values.hpp"
 #include "forwarder.hpp"
 #include "forwarder_flags.hpp"
+#include "host_port.hpp"
 
 namespace {
 
@@ -48,11 +48,11 @@ int main(int argc, char** argv) {
   auto parsed = stream_forwarder::read_forwarder_flags({argv + 1, argv + argc}, error);
   if (!parsed) {
     std::fprintf(stderr, "stream-forwarder: %s\n\n%s", error.c_str(),
-                 stream_forwarder::kForwarderUsage);
+                 stream_forwarder::forwarder_help().c_str());
     return 2;
   }
   if (parsed->help) {
-    std::fputs(stream_forwarder::kForwarderUsage, stdout);
+    std::fputs(stream_forwarder::forwarder_help().c_str(), stdout);
     return 0;
   }
 
