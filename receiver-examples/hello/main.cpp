@@ -45,11 +45,11 @@ int main(int argc, char** argv) {
   std::string error;
   auto parsed = hello::read_flags(argc, argv, error);
   if (!parsed) {
-    std::fprintf(stderr, "hello-receiver: %s\n\n%s", error.c_str(), hello::kUsage);
+    std::fprintf(stderr, "hello-receiver: %s\n\n%s", error.c_str(), hello::help_text().c_str());
     return 2;
   }
   if (parsed->help) {
-    std::fputs(hello::kUsage, stdout);
+    std::fputs(hello::help_text().c_str(), stdout);
     return 0;
   }
 

@@ -46,11 +46,11 @@ int main(int argc, char** argv) {
   std::string error;
   auto parsed = sms_bridge::read_flags(argc, argv, error);
   if (!parsed) {
-    std::fprintf(stderr, "sms-bridge: %s\n\n%s", error.c_str(), sms_bridge::kUsage);
+    std::fprintf(stderr, "sms-bridge: %s\n\n%s", error.c_str(), sms_bridge::help_text().c_str());
     return 2;
   }
   if (parsed->help) {
-    std::fputs(sms_bridge::kUsage, stdout);
+    std::fputs(sms_bridge::help_text().c_str(), stdout);
     return 0;
   }
   const sms_bridge::settings s = *parsed;
