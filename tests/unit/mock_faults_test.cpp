@@ -190,12 +190,17 @@ TEST(FaultsParse, refuses_probabilities_outside_0_to_1_naming_the_flag) {
   }
 }
 
-TEST(FaultsParse, refuses_windows_without_units_or_backwards) {
-  auto no_unit = parse_fault_spec("--delay", "10-20");
-  ASSERT_TRUE(std::holds_alternative<std::string>(no_unit));
-  EXPECT_EQ(std::get<std::string>(no_unit),
-            "--delay window \"10-20\" needs a duration with a unit (us, ms, s, m, h) on each "
-            "side, e.g. 10s-20s");
+TEST(FaultsParse, reads_bare_numbers_in_windows_as_seconds_and_refuses_backwards_ones) {
+  // One grammar for every program (cli/): a bare number is seconds, so "10-20" is 10s-20s.
+  auto bare = parse_fault_spec("--delay", "10-20");
+  ASSERT_TRUE(std::holds_alternative<fault_spec>(bare));
+  EXPECT_EQ(std::get<fault_spec>(bare).from_us, 10'000'000);
+  EXPECT_EQ(std::get<fault_spec>(bare).to_us, 20'000'000);
+  auto bad = parse_fault_spec("--delay", "10x-20");
+  ASSERT_TRUE(std::holds_alternative<std::string>(bad));
+  EXPECT_EQ(std::get<std::string>(bad),
+            "--delay window \"10x-20\" needs a duration on each side (us, ms, s, m, h, d; a bare "
+            "number is seconds), e.g. 10s-20s");
   auto backwards = parse_fault_spec("delay", "20s-10s");
   ASSERT_TRUE(std::holds_alternative<std::string>(backwards));
   EXPECT_EQ(std::get<std::string>(backwards), "--delay window \"20s-10s\" ends before it starts");

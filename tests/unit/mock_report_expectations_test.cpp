@@ -42,8 +42,18 @@ TEST(ReportExpectations, parse_slo_reads_percentiles_and_units) {
                 {99.0, 50'000}, {50.0, 2'000}, {99.9, 1'000'000}, {100.0, 100'000}, {90.0, 750}}));
 }
 
+TEST(ReportExpectations, parse_slo_reads_limits_in_the_shared_duration_grammar) {
+  // One grammar for every program (cli/): a bare number is seconds, "m" is minutes.
+  expectations e;
+  EXPECT_EQ(parse_slo("p99=50", e), std::nullopt);
+  EXPECT_EQ(parse_slo("max=2m", e), std::nullopt);
+  ASSERT_EQ(e.slos.size(), 2u);
+  EXPECT_EQ(e.slos[0].second, 50'000'000);
+  EXPECT_EQ(e.slos[1].second, 120'000'000);
+}
+
 TEST(ReportExpectations, parse_slo_refuses_bad_names_units_and_limits) {
-  for (const char* text : {"p99", "p99=50", "p99=50m", "q99=1ms", "p101=1ms", "p0=1ms", "p99=-1ms",
+  for (const char* text : {"p99", "p99=50x", "p99=50M", "q99=1ms", "p101=1ms", "p0=1ms", "p99=-1ms",
                            "=1ms", "p99=ms", "p99=0ms"}) {
     expectations e;
     const auto error = parse_slo(text, e);
