@@ -1,46 +1,69 @@
 // mock-mifos: a Fineract-compatible mock server and traffic generator, one command with
 // subcommands.
+#include <algorithm>
 #include <iostream>
+#include <mifos_cli/command_line.hpp>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "cli/commands.hpp"
 
 namespace {
 
-constexpr const char* kUsage = R"(usage: mock-mifos <command> [options]
+constexpr const char* kIntro =
+    R"(A mock Apache Fineract / Mifos X server that fires real hook traffic, and a generator of
+realistic hook traffic files.)";
 
-A mock Apache Fineract / Mifos X server that fires real hook traffic, and a generator of
-realistic hook traffic files.
-
-commands:
-  serve      run the mock server (REST API, hooks admin API, hook deliveries)
-  generate   write a day of realistic hook deliveries to a traffic file (JSON Lines)
-  record     act as a receiver and append every delivery to a traffic file
-  play       replay traffic files against a receiver: paced, at a fixed rate or at full load,
-             with faults, assertions and a report
-  export     turn a traffic file into a k6 script or vegeta targets
-
-Run 'mock-mifos <command> --help' for a command's options.
-Exit codes: 0 done, 1 failed at run time, 2 bad command line.
-)";
+constexpr const char* kNotes =
+    R"(Run 'mock-mifos <command> --help' for a command's options.
+Exit codes: 0 done, 1 failed at run time, 2 bad command line.)";
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2) {
-    std::cerr << kUsage;
+  namespace cli = mifos::mock::cli;
+  CLI::App app;
+  mifos::cli::set_up(app, {"usage: mock-mifos <command> [options]", kIntro, kNotes});
+  const std::vector<std::pair<std::string, cli::command_runner>> commands = {
+      {"serve", cli::add_serve_command(app)},
+      {"generate", cli::add_generate_command(app)},
+      {"record", cli::add_record_command(app)},
+      {"play", cli::add_play_command(app)},
+      {"export", cli::add_export_command(app)}};
+  for (CLI::App* command : app.get_subcommands({})) command->group("commands");
+
+  const std::string first = argc < 2 ? "" : argv[1];
+  if (first.empty()) {
+    std::cerr << app.help();
     return 2;
   }
-  std::string command = argv[1];
-  if (command == "--help" || command == "-h" || command == "help") {
-    std::cout << kUsage;
+  if (first == "help") {
+    std::cout << app.help();
     return 0;
   }
-  if (command == "serve") return mifos::mock::cli::serve_command(argc - 2, argv + 2);
-  if (command == "generate") return mifos::mock::cli::generate_command(argc - 2, argv + 2);
-  if (command == "record") return mifos::mock::cli::record_command(argc - 2, argv + 2);
-  if (command == "play") return mifos::mock::cli::play_command(argc - 2, argv + 2);
-  if (command == "export") return mifos::mock::cli::export_command(argc - 2, argv + 2);
-  std::cerr << "mock-mifos: unknown command \"" << command << "\"\n" << kUsage;
+  const bool known =
+      first.front() == '-' || std::any_of(commands.begin(), commands.end(),
+                                          [&](const auto& c) { return c.first == first; });
+  if (!known) {
+    std::cerr << "mock-mifos: unknown command \"" << first << "\"\n" << app.help();
+    return 2;
+  }
+
+  const auto read = mifos::cli::read_command_line(app, argc, argv);
+  if (read.what == mifos::cli::outcome::help) {
+    std::cout << app.help();
+    return 0;
+  }
+  if (read.what == mifos::cli::outcome::usage_error) {
+    if (read.command == &app) {
+      std::cerr << "mock-mifos: " << read.error << "\n" << app.help();
+      return 2;
+    }
+    return cli::usage_error(read.command->get_name(), read.error);
+  }
+  for (const auto& [name, run] : commands)
+    if (app.got_subcommand(name)) return run();
+  std::cerr << app.help();  // only options, no command
   return 2;
 }

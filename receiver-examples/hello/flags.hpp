@@ -2,7 +2,7 @@
 //
 //   std::string error;
 //   auto s = read_flags(argc, argv, error);   // nullopt: error says why (exit 2)
-//   if (s && s->help) { std::fputs(kUsage, stdout); return 0; }
+//   if (s && s->help) { std::fputs(help_text().c_str(), stdout); return 0; }
 #pragma once
 
 #include <mifos/hooks.hpp>
@@ -11,7 +11,8 @@
 
 namespace hello {
 
-extern const char* const kUsage;
+// The --help text, generated from the flag definitions.
+std::string help_text();
 
 struct settings {
   mifos::hooks::receiver_options options;

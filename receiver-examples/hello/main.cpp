@@ -7,13 +7,12 @@
 //
 // Point a Fineract Web hook's "Payload URL" at http://HOST:9000/hooks/ to try it. With
 // --journal DIR --out FILE it never loses an accepted delivery and writes each exactly once.
-#include <pthread.h>
 
-#include <csignal>
 #include <cstdio>
 #include <mifos/hooks.hpp>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 #include "event_sink.hpp"
 #include "flags.hpp"
@@ -37,20 +36,16 @@ void print_summary(const mifos::hooks::receiver_stats& s, std::size_t skipped) {
 int main(int argc, char** argv) {
   // Blocked until wait_for_signal(): a SIGTERM sent as soon as the "listening" line appears is
   // held, not lost (and does not kill the process before it can stop cleanly).
-  sigset_t stop_signals;
-  sigemptyset(&stop_signals);
-  sigaddset(&stop_signals, SIGINT);
-  sigaddset(&stop_signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  mifos::hooks::block_stop_signals();
 
   std::string error;
   auto parsed = hello::read_flags(argc, argv, error);
   if (!parsed) {
-    std::fprintf(stderr, "hello-receiver: %s\n\n%s", error.c_str(), hello::kUsage);
+    std::fprintf(stderr, "hello-receiver: %s\n\n%s", error.c_str(), hello::help_text().c_str());
     return 2;
   }
   if (parsed->help) {
-    std::fputs(hello::kUsage, stdout);
+    std::fputs(hello::help_text().c_str(), stdout);
     return 0;
   }
 
@@ -69,6 +64,14 @@ int main(int argc, char** argv) {
                        e.entity.c_str(), e.action.c_str(), e.attempt);
         });
 
+    // What no status code can say (give-ups, a failed dead-letter write, a failing journal) goes
+    // to stderr; the recovery count is printed below, once the receiver has started.
+    parsed->options.log = [](mifos::hooks::log_level level, std::string_view message) {
+      if (level == mifos::hooks::log_level::info) return;
+      std::fprintf(stderr, "hello-receiver: %s: %.*s\n",
+                   level == mifos::hooks::log_level::error ? "error" : "warning",
+                   static_cast<int>(message.size()), message.data());
+    };
     mifos::hooks::receiver server(std::move(routes), parsed->options);
     server.start();
     const auto& o = server.options();

@@ -2,7 +2,7 @@
 //
 //   std::string error;
 //   auto s = sms_bridge::read_flags(argc, argv, error);  // nullopt: error says why (exit 2)
-//   if (s && s->help) { std::fputs(sms_bridge::kUsage, stdout); return 0; }
+//   if (s && s->help) { std::fputs(sms_bridge::help_text().c_str(), stdout); return 0; }
 #pragma once
 
 #include <cstdint>
@@ -11,7 +11,8 @@
 
 namespace sms_bridge {
 
-extern const char* const kUsage;
+// The --help text, generated from the flag definitions.
+std::string help_text();
 
 struct settings {
   std::string address = "127.0.0.1";

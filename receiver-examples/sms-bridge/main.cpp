@@ -6,9 +6,7 @@
 //
 // Point an "SMS Bridge" hook's Payload URL at http://HOST:9191/modules/sms. Wiring only: the
 // protocol is protocol.cpp, the work worker.cpp, the provider twilio_provider.cpp.
-#include <pthread.h>
 
-#include <csignal>
 #include <cstdio>
 #include <exception>
 #include <memory>
@@ -37,20 +35,16 @@ void log_line(const std::string& line) {
 int main(int argc, char** argv) {
   // Blocked until wait_for_signal(): a SIGTERM sent as soon as the "listening" line appears is
   // held, not lost, and the worker thread inherits the mask.
-  sigset_t stop_signals;
-  sigemptyset(&stop_signals);
-  sigaddset(&stop_signals, SIGINT);
-  sigaddset(&stop_signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  mifos::hooks::block_stop_signals();
 
   std::string error;
   auto parsed = sms_bridge::read_flags(argc, argv, error);
   if (!parsed) {
-    std::fprintf(stderr, "sms-bridge: %s\n\n%s", error.c_str(), sms_bridge::kUsage);
+    std::fprintf(stderr, "sms-bridge: %s\n\n%s", error.c_str(), sms_bridge::help_text().c_str());
     return 2;
   }
   if (parsed->help) {
-    std::fputs(sms_bridge::kUsage, stdout);
+    std::fputs(sms_bridge::help_text().c_str(), stdout);
     return 0;
   }
   const sms_bridge::settings s = *parsed;

@@ -1,92 +1,108 @@
-// consumer_flags.cpp: one table row per flag, then the stream name from --stream or --tenant.
+// consumer_flags.cpp: the flags, defined once for reading and for --help, then the stream name
+// from --stream or --tenant.
 #include "consumer_flags.hpp"
 
-#include "flag_table.hpp"
+#include <mifos_cli/command_line.hpp>
+#include <mifos_cli/options.hpp>
+
 #include "stream_commands.hpp"
 
 namespace stream_forwarder {
+namespace {
 
-const char* const kConsumerUsage = R"(usage: stream-consumer [options]
+using namespace std::chrono_literals;
 
-Reads the events stream-forwarder put in a tenant's Redis Stream, through a consumer group, and
+const char* const kIntro =
+    R"(Reads the events stream-forwarder put in a tenant's Redis Stream, through a consumer group, and
 prints each event's JSON on one stdout line, then acknowledges it (XACK). Run several with the
 same --group: Redis gives each entry to one of them, so they share the work. It first reads
 again the entries it was given but did not acknowledge (a crash between the two), then waits for
-new ones. Logs go to stderr. Stops on SIGINT or SIGTERM within a second.
+new ones. Logs go to stderr. Stops on SIGINT or SIGTERM within a second.)";
 
-options:
-  --redis HOST:PORT   the Redis server (default 127.0.0.1:6379)
-  --redis-password P  sent with AUTH on each connection
-  --stream KEY        the stream to read, or:
-  --tenant T          read <prefix>T (default tenant: default)
-  --stream-prefix P   (default mifos:events:, as stream-forwarder)
-  --group G           consumer group (default workers); created if missing
-  --consumer NAME     this consumer's name in the group (default HOST-PID). A consumer that
-                      restarts under the same name gets its unacknowledged entries again
-  --from-start        a group created now starts at the stream's first entry (default: only
-                      entries added from now on)
-  --count N           exit 0 after printing N events
-  --idle-exit D       exit 0 after D without a new entry (500ms, 2s, 5m, ...)
-  --batch N           entries per read (default 10)
-  --with-ids          print {"id":ENTRY-ID,"replica":...,"delivery":N,"event":{...}} instead
-                      of the bare event; (replica, delivery) identifies a hook delivery
-  --help              print this text and exit
+const char* const kNotes =
+    R"(Durations: 500ms, 2s, 5m, 24h, 7d (a bare number is seconds). Once its group is ready it
+prints "reading STREAM as CONSUMER in group GROUP" on stderr.
+Exit codes: 0 done or stopped, 1 Redis refused (wrong type of key, ...), 2 bad command line.)";
 
-Once its group is ready it prints "reading STREAM as CONSUMER in group GROUP" on stderr.
-Exit codes: 0 done or stopped, 1 Redis refused (wrong type of key, ...), 2 bad command line.
-)";
+// What the flags set besides the settings: the stream name is made from them afterwards.
+struct stream_naming {
+  std::string tenant;
+  std::string prefix = "mifos:events:";
+};
 
-namespace {
-
-using row = flag<consumer_settings>;
-using cs = consumer_settings;
+void define(CLI::App& app, consumer_settings& s, stream_naming& n) {
+  using mifos::cli::add_switch;
+  using mifos::cli::add_text_option;
+  using mifos::cli::text_rule;
+  mifos::cli::set_up(app, {"usage: stream-consumer [options]", kIntro, kNotes});
+  mifos::cli::add_value_option(
+      app, "--redis",
+      [&s](const std::string& v) -> std::string {
+        auto a = parse_host_port(v);
+        if (!a) return "takes HOST:PORT, e.g. 127.0.0.1:6379";
+        s.redis.address = *a;
+        return "";
+      },
+      "the Redis server (default 127.0.0.1:6379)", "HOST:PORT");
+  add_text_option(app, "--redis-password", s.redis.password, "sent with AUTH on each connection",
+                  "P", text_rule::non_empty);
+  add_text_option(app, "--stream", s.stream, "the stream to read, or:", "KEY",
+                  text_rule::non_empty);
+  add_text_option(app, "--tenant", n.tenant, "read <prefix>T (default tenant: default)", "T",
+                  text_rule::non_empty);
+  add_text_option(app, "--stream-prefix", n.prefix, "(default mifos:events:, as stream-forwarder)",
+                  "P", text_rule::non_empty);
+  add_text_option(app, "--group", s.group, "consumer group (default workers); created if missing",
+                  "G", text_rule::non_empty);
+  add_text_option(app, "--consumer", s.consumer,
+                  "this consumer's name in the group (default HOST-PID). A consumer that\n"
+                  "restarts under the same name gets its unacknowledged entries again",
+                  "NAME", text_rule::non_empty);
+  add_switch(app, "--from-start", s.from_start,
+             "a group created now starts at the stream's first entry (default: only\n"
+             "entries added from now on)");
+  mifos::cli::add_number_option<std::uint64_t>(app, "--count", 1, UINT64_MAX, s.count,
+                                               "exit 0 after printing N events");
+  mifos::cli::add_duration_option(
+      app, "--idle-exit",
+      [&s](std::chrono::microseconds d) {
+        s.idle_exit = std::chrono::duration_cast<std::chrono::milliseconds>(d);
+      },
+      "exit 0 after D without a new entry (500ms, 2s, 5m, ...)", 1ms);
+  mifos::cli::add_number_option<std::size_t>(app, "--batch", 1, 10000, s.batch,
+                                             "entries per read (default 10)");
+  add_switch(app, "--with-ids", s.with_ids,
+             "print {\"id\":ENTRY-ID,\"replica\":...,\"delivery\":N,\"event\":{...}} instead\n"
+             "of the bare event; (replica, delivery) identifies a hook delivery");
+}
 
 }  // namespace
 
+std::string consumer_help() {
+  consumer_settings s;
+  stream_naming n;
+  CLI::App app;
+  define(app, s, n);
+  return app.help();
+}
+
 std::optional<consumer_settings> read_consumer_flags(const std::vector<std::string>& args,
                                                      std::string& error) {
-  using std::chrono::milliseconds;
-  std::string tenant;
-  std::string prefix = "mifos:events:";
-  const std::vector<row> table = {
-      {"--help", false,
-       [](cs& s, std::string_view) {
-         s.help = true;
-         return std::string();
-       }},
-      {"--redis", true, address_value<cs>([](cs& s, host_port a) { s.redis.address = a; })},
-      {"--redis-password", true,
-       text_value<cs>([](cs& s, std::string v) { s.redis.password = v; })},
-      {"--stream", true, text_value<cs>([](cs& s, std::string v) { s.stream = v; })},
-      {"--tenant", true, text_value<cs>([&tenant](cs&, std::string v) { tenant = v; })},
-      {"--stream-prefix", true, text_value<cs>([&prefix](cs&, std::string v) { prefix = v; })},
-      {"--group", true, text_value<cs>([](cs& s, std::string v) { s.group = v; })},
-      {"--consumer", true, text_value<cs>([](cs& s, std::string v) { s.consumer = v; })},
-      {"--from-start", false,
-       [](cs& s, std::string_view) {
-         s.from_start = true;
-         return std::string();
-       }},
-      {"--with-ids", false,
-       [](cs& s, std::string_view) {
-         s.with_ids = true;
-         return std::string();
-       }},
-      {"--count", true,
-       number_value<cs, std::uint64_t>(1, UINT64_MAX, [](cs& s, std::uint64_t n) { s.count = n; })},
-      {"--idle-exit", true,
-       duration_value<cs>(milliseconds(1), [](cs& s, milliseconds d) { s.idle_exit = d; })},
-      {"--batch", true,
-       number_value<cs, std::size_t>(1, 10000, [](cs& s, std::size_t n) { s.batch = n; })},
-  };
   consumer_settings s;
-  error = apply_flags(table, args, s);
-  if (!error.empty()) return std::nullopt;
-  if (!s.stream.empty() && !tenant.empty()) {
+  stream_naming n;
+  CLI::App app;
+  define(app, s, n);
+  const auto read = mifos::cli::read_command_line(app, args);
+  if (read.what == mifos::cli::outcome::usage_error) {
+    error = read.error;
+    return std::nullopt;
+  }
+  s.help = read.what == mifos::cli::outcome::help;
+  if (!s.stream.empty() && !n.tenant.empty()) {
     error = "--stream and --tenant name the stream two ways: give one";
     return std::nullopt;
   }
-  if (s.stream.empty()) s.stream = stream_key(prefix, tenant);
+  if (s.stream.empty()) s.stream = stream_key(n.prefix, n.tenant);
   return s;
 }
 

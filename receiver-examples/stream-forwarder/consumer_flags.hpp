@@ -17,7 +17,8 @@
 
 namespace stream_forwarder {
 
-extern const char* const kConsumerUsage;
+// The --help text, generated from the flag definitions.
+std::string consumer_help();
 
 struct consumer_settings {
   redis_settings redis;

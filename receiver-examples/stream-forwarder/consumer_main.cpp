@@ -12,7 +12,7 @@
 
 #include "consumer.hpp"
 #include "consumer_flags.hpp"
-#include "flag_values.hpp"
+#include "host_port.hpp"
 
 namespace {
 
@@ -27,11 +27,11 @@ int main(int argc, char** argv) {
   auto parsed = stream_forwarder::read_consumer_flags({argv + 1, argv + argc}, error);
   if (!parsed) {
     std::fprintf(stderr, "stream-consumer: %s\n\n%s", error.c_str(),
-                 stream_forwarder::kConsumerUsage);
+                 stream_forwarder::consumer_help().c_str());
     return 2;
   }
   if (parsed->help) {
-    std::fputs(stream_forwarder::kConsumerUsage, stdout);
+    std::fputs(stream_forwarder::consumer_help().c_str(), stdout);
     return 0;
   }
   stream_forwarder::finish_consumer_settings(*parsed, stream_forwarder::host_name(),

@@ -4,7 +4,7 @@
 //   std::string error;
 //   auto s = read_forwarder_flags({"--port", "9300", "--redis", "10.0.0.5:6379"}, error);
 //   if (!s) { print(error); return 2; }
-//   if (s->help) { std::fputs(kForwarderUsage, stdout); return 0; }
+//   if (s->help) { std::fputs(forwarder_help().c_str(), stdout); return 0; }
 //   // s->streams.replica is empty unless --replica was given: see finish_forwarder_settings().
 #pragma once
 
@@ -18,7 +18,8 @@
 
 namespace stream_forwarder {
 
-extern const char* const kForwarderUsage;
+// The --help text, generated from the flag definitions.
+std::string forwarder_help();
 
 struct forwarder_settings {
   mifos::hooks::receiver_options options;  // with the forwarder's defaults (see the .cpp)

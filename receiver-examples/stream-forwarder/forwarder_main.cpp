@@ -6,9 +6,7 @@
 //   redis-cli XRANGE mifos:events:default - +
 //
 // Point a Fineract Web hook's "Payload URL" at http://HOST:9300/hooks/ (with --address 0.0.0.0).
-#include <pthread.h>
 
-#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <mifos/hooks.hpp>
@@ -16,9 +14,9 @@
 #include <string>
 #include <vector>
 
-#include "flag_values.hpp"
 #include "forwarder.hpp"
 #include "forwarder_flags.hpp"
+#include "host_port.hpp"
 
 namespace {
 
@@ -38,21 +36,17 @@ void print_summary(const mifos::hooks::receiver_stats& r,
 
 int main(int argc, char** argv) {
   // Blocked until wait_for_signal(), so a signal that arrives during start-up is not lost.
-  sigset_t stop_signals;
-  sigemptyset(&stop_signals);
-  sigaddset(&stop_signals, SIGINT);
-  sigaddset(&stop_signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  mifos::hooks::block_stop_signals();
 
   std::string error;
   auto parsed = stream_forwarder::read_forwarder_flags({argv + 1, argv + argc}, error);
   if (!parsed) {
     std::fprintf(stderr, "stream-forwarder: %s\n\n%s", error.c_str(),
-                 stream_forwarder::kForwarderUsage);
+                 stream_forwarder::forwarder_help().c_str());
     return 2;
   }
   if (parsed->help) {
-    std::fputs(stream_forwarder::kForwarderUsage, stdout);
+    std::fputs(stream_forwarder::forwarder_help().c_str(), stdout);
     return 0;
   }
 

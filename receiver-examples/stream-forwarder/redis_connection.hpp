@@ -18,7 +18,7 @@
 #include <string>
 #include <vector>
 
-#include "flag_values.hpp"
+#include "host_port.hpp"
 
 struct redisContext;
 struct redisReply;

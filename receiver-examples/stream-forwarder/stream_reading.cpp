@@ -1,9 +1,8 @@
 // stream_reading.cpp: see stream_reading.hpp.
 #include "stream_reading.hpp"
 
+#include <charconv>
 #include <nlohmann/json.hpp>
-
-#include "flag_values.hpp"
 
 namespace stream_forwarder {
 
@@ -94,9 +93,11 @@ std::optional<std::string> output_line(const stream_entry& entry, bool with_ids)
   const std::string* replica = entry.field("replica");
   line["replica"] = replica ? *replica : "";
   const std::string* delivery = entry.field("delivery");
-  auto number = delivery ? parse_number<std::uint64_t>(*delivery, 0, UINT64_MAX) : std::nullopt;
-  if (number)
-    line["delivery"] = *number;
+  std::uint64_t number = 0;
+  const char* end = delivery ? delivery->data() + delivery->size() : nullptr;
+  if (delivery && !delivery->empty() &&
+      std::from_chars(delivery->data(), end, number) == std::from_chars_result{end, std::errc()})
+    line["delivery"] = number;
   else
     line["delivery"] = delivery ? *delivery : "";
   auto parsed = nlohmann::ordered_json::parse(*event, nullptr, /*allow_exceptions=*/false);

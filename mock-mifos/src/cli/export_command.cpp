@@ -3,19 +3,19 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
+#include <mifos_cli/command_line.hpp>
+#include <mifos_cli/options.hpp>
 
 #include "cli/commands.hpp"
-#include "cli/flags.hpp"
 #include "traffic/export.hpp"
 #include "traffic/traffic_source.hpp"
 
 namespace mifos::mock::cli {
 namespace {
 
-constexpr const char* kUsage =
-    R"(usage: mock-mifos export FILE --format k6|vegeta --out PATH [options]
-
-Turns a traffic file (JSON Lines or HAR) into input for a distributed load tool, so runs
+constexpr const char* kIntro =
+    R"(Turns a traffic file (JSON Lines or HAR) into input for a distributed load tool, so runs
 bigger than one machine go to it:
 
   vegeta   JSON targets, one per line, for 'vegeta attack -format=json':
@@ -23,20 +23,14 @@ bigger than one machine go to it:
            Host and Content-Length are left out (vegeta writes them).
   k6       a script for 'k6 run': every request in file order, sent by a constant-arrival-rate
            scenario at the recorded rate; 'k6 run -e TARGET=URL -e RATE=N -e DURATION=60s'
-           changes the origin, the rate (per second) and the duration.
+           changes the origin, the rate (per second) and the duration.)";
 
-options:
-  --format F     k6 or vegeta; required
-  --out PATH     a directory (an existing one, a path ending in '/', or a name without an
-                 extension; created if needed) gets targets.jsonl or script.js; any other path
-                 is the file itself; "-" is stdout. Required
-  --target URL   where the requests go (default http://127.0.0.1:8080). Without a path (or
-                 with "/") each request keeps its recorded path and query; with a path, that
-                 path and query replace every request's.
-  --help         print this text and exit
-
-What was written is said on stderr.
-)";
+struct export_flags {
+  std::vector<std::string> files;
+  std::optional<std::string> format;
+  std::string out;
+  std::string target = "http://127.0.0.1:8080";
+};
 
 int usage_error(const std::string& message) { return cli::usage_error("export", message); }
 
@@ -51,27 +45,44 @@ std::filesystem::path output_file(const std::string& out, const std::string& for
   return path / (format == "k6" ? "script.js" : "targets.jsonl");
 }
 
-}  // namespace
+void define(CLI::App& cmd, export_flags& f) {
+  mifos::cli::set_up(cmd, {"usage: mock-mifos export FILE --format k6|vegeta --out PATH [options]",
+                           kIntro, "What was written is said on stderr."});
+  cmd.add_option("FILE", f.files, "the traffic file")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->type_name("");
+  mifos::cli::add_value_option(
+      cmd, "--format",
+      [&f](const std::string& v) -> std::string {
+        f.format = v;
+        return "";
+      },
+      "k6 or vegeta; required", "F");
+  mifos::cli::add_text_option(
+      cmd, "--out", f.out,
+      "a directory (an existing one, a path ending in '/', or a name without an\n"
+      "extension; created if needed) gets targets.jsonl or script.js; any other path\n"
+      "is the file itself; \"-\" is stdout. Required",
+      "PATH");
+  mifos::cli::add_text_option(
+      cmd, "--target", f.target,
+      "where the requests go (default http://127.0.0.1:8080). Without a path (or\n"
+      "with \"/\") each request keeps its recorded path and query; with a path, that\n"
+      "path and query replace every request's.",
+      "URL");
+}
 
-int export_command(int argc, char** argv) {
-  flag_spec spec{{"format", "out", "target"}, {"help"}};
-  auto read = read_flags(argc, argv, spec);
-  if (auto* error = std::get_if<std::string>(&read)) return usage_error(*error);
-  const flag_values& flags = std::get<flag_values>(read);
-  if (flags.has("help")) {
-    std::cout << kUsage;
-    return 0;
-  }
-  if (flags.positional.empty()) return usage_error("a traffic FILE is required");
-  if (flags.positional.size() > 1) return usage_error("one FILE only, not " + flags.positional[1]);
-  const std::string input = flags.positional[0];
-  const auto format = flags.last("format");
+int run(const export_flags& f) {
+  if (f.files.empty()) return usage_error("a traffic FILE is required");
+  if (f.files.size() > 1) return usage_error("one FILE only, not " + f.files[1]);
+  const std::string& input = f.files[0];
+  const auto& format = f.format;
   if (!format) return usage_error("--format k6|vegeta is required");
   if (*format != "k6" && *format != "vegeta")
     return usage_error("--format must be k6 or vegeta, not \"" + *format + "\"");
-  const auto out = flags.last("out");
-  if (!out || out->empty()) return usage_error("--out PATH is required");
-  const std::string target_text = flags.last("target").value_or("http://127.0.0.1:8080");
+  const std::string* out = &f.out;
+  if (out->empty()) return usage_error("--out PATH is required");
+  const std::string& target_text = f.target;
   const auto target = parse_http_url(target_text);
   if (!target) return usage_error("--target must be an http(s) URL, not \"" + target_text + "\"");
 
@@ -129,6 +140,15 @@ int export_command(int argc, char** argv) {
               << " s";
   std::cerr << ", target " << target->origin() << ")\n";
   return 0;
+}
+
+}  // namespace
+
+command_runner add_export_command(CLI::App& app) {
+  auto flags = std::make_shared<export_flags>();
+  define(*app.add_subcommand("export", "turn a traffic file into a k6 script or vegeta targets"),
+         *flags);
+  return [flags] { return run(*flags); };
 }
 
 }  // namespace mifos::mock::cli

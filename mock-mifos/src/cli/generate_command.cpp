@@ -5,42 +5,35 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <memory>
+#include <mifos_cli/command_line.hpp>
+#include <mifos_cli/options.hpp>
 
 #include "cli/commands.hpp"
-#include "cli/flags.hpp"
 #include "cli/wire_flags.hpp"
 #include "generate/day_scenario.hpp"
 
 namespace mifos::mock::cli {
 namespace {
 
-constexpr const char* kUsage = R"(usage: mock-mifos generate --out FILE [options]
+constexpr const char* kIntro =
+    R"(Writes a working day of hook deliveries (08:00-17:00 UTC) as a traffic file: JSON Lines, one
+delivery per line with its time offset, method, path, headers and exact body (see
+mock-mifos/README.md, "Traffic file format"). The day drives the same portfolio model as
+'mock-mifos serve': clients join and are activated, loans are applied for, approved, disbursed
+and repaid, savings are deposited and withdrawn, charges are paid, journal entries are posted,
+and a few commands fail. Every command is delivered to one Web hook subscribed to everything.
+The same options and seed give the same bytes.)";
 
-Writes a working day of hook deliveries (08:00-17:00 UTC) as a traffic file: JSON Lines, one
-delivery per line with its time offset, method, path, headers and exact body (see the README,
-"Traffic file format"). The day drives the same portfolio model as 'mock-mifos serve': clients
-join and are activated, loans are applied for, approved, disbursed and repaid, savings are
-deposited and withdrawn, charges are paid, journal entries are posted, and a few commands
-fail. Every command is delivered to one Web hook subscribed to everything. The same options and
-seed give the same bytes.
+constexpr const char* kNotes =
+    "Progress goes to stderr when it is a terminal; a summary line always does.";
 
-options:
-  --out FILE            where to write ("-" for stdout); required
-  --scenario NAME       the scenario; only "day" for now (default day)
-  --clients N           clients who act during the day (default 100; about 2.7 deliveries each)
-  --seed S              random seed (default 1)
-  --dialect D           fineract (envelopes, X-Fineract-*) or mifos (bare results, X-Mifos-*,
-                        nothing for failures); default fineract
-  --format F            json or form (the hook's Content Type); default json
-  --failure-shape S     stripped (Fineract 1.9+, default) or exception (1.5-1.8)
-  --url URL             the hook's Payload URL (default http://127.0.0.1:8080/hooks/); its path
-                        is each delivery's path
-  --tenant ID           tenant header value (default default)
-  --date YYYY-MM-DD     the day simulated (default 2024-10-24)
-  --help                print this text and exit
-
-Progress goes to stderr when it is a terminal; a summary line always does.
-)";
+struct generate_flags {
+  scenario_options o;
+  std::string out_path;
+  std::string scenario;
+  std::string date;
+};
 
 int usage_error(const std::string& message) { return cli::usage_error("generate", message); }
 
@@ -58,50 +51,51 @@ bool read_date(const std::string& text, scenario_options& o) {
   return true;
 }
 
-}  // namespace
+void define(CLI::App& cmd, generate_flags& f) {
+  using mifos::cli::add_text_option;
+  mifos::cli::set_up(cmd, {"usage: mock-mifos generate --out FILE [options]", kIntro, kNotes});
+  scenario_options& o = f.o;
+  add_text_option(cmd, "--out", f.out_path, "where to write (\"-\" for stdout); required", "FILE");
+  add_text_option(cmd, "--scenario", f.scenario, "the scenario; only \"day\" for now (default day)",
+                  "NAME");
+  mifos::cli::add_number_option<std::size_t>(
+      cmd, "--clients", 1, 10'000'000, o.clients,
+      "clients who act during the day (default 100; about 2.7 deliveries each)");
+  mifos::cli::add_number_option<std::uint64_t>(cmd, "--seed", 0, ~std::uint64_t{0}, o.seed,
+                                               "random seed (default 1)", "S");
+  add_wire_options(cmd, o.dialect, o.failures,
+                   "fineract (envelopes, X-Fineract-*) or mifos (bare results, X-Mifos-*,\n"
+                   "nothing for failures); default fineract",
+                   "stripped (Fineract 1.9+, default) or exception (1.5-1.8)");
+  mifos::cli::add_value_option(
+      cmd, "--format",
+      [&o](const std::string& v) -> std::string {
+        if (v == "json") {
+          o.format = hooks::body_format::json;
+        } else if (v == "form") {
+          o.format = hooks::body_format::form;
+        } else {
+          return "must be json or form, not \"" + v + "\"";
+        }
+        return "";
+      },
+      "json or form (the hook's Content Type); default json", "F");
+  add_text_option(cmd, "--url", o.payload_url,
+                  "the hook's Payload URL (default http://127.0.0.1:8080/hooks/); its path\n"
+                  "is each delivery's path",
+                  "URL");
+  add_text_option(cmd, "--tenant", o.tenant, "tenant header value (default default)", "ID");
+  add_text_option(cmd, "--date", f.date, "the day simulated (default 2024-10-24)", "YYYY-MM-DD");
+}
 
-int generate_command(int argc, char** argv) {
-  flag_spec spec{{"out", "scenario", "clients", "seed", "dialect", "format", "failure-shape", "url",
-                  "tenant", "date"},
-                 {"help"}};
-  auto read = read_flags(argc, argv, spec);
-  if (auto* error = std::get_if<std::string>(&read)) return usage_error(*error);
-  const flag_values& flags = std::get<flag_values>(read);
-  if (flags.has("help")) {
-    std::cout << kUsage;
-    return 0;
-  }
-  if (!flags.positional.empty()) return usage_error("unexpected argument " + flags.positional[0]);
-  auto out_path = flags.last("out");
-  if (!out_path || out_path->empty()) return usage_error("--out FILE is required");
-  if (auto s = flags.last("scenario"); s && *s != "day")
-    return usage_error("unknown scenario \"" + *s + "\" (there is one: day)");
-
-  scenario_options o;
-  if (auto n = flags.last("clients")) {
-    auto v = read_number("clients", *n, 1, 10'000'000);
-    if (auto* e = std::get_if<std::string>(&v)) return usage_error(*e);
-    o.clients = static_cast<std::size_t>(std::get<std::uint64_t>(v));
-  }
-  if (auto n = flags.last("seed")) {
-    auto v = read_number("seed", *n, 0, ~std::uint64_t{0});
-    if (auto* e = std::get_if<std::string>(&v)) return usage_error(*e);
-    o.seed = std::get<std::uint64_t>(v);
-  }
-  if (auto e = read_wire_flags(flags, o.dialect, o.failures)) return usage_error(*e);
-  if (auto f = flags.last("format")) {
-    if (*f == "json") {
-      o.format = hooks::body_format::json;
-    } else if (*f == "form") {
-      o.format = hooks::body_format::form;
-    } else {
-      return usage_error("--format must be json or form, not \"" + *f + "\"");
-    }
-  }
-  if (auto u = flags.last("url")) o.payload_url = *u;
-  if (auto t = flags.last("tenant")) o.tenant = *t;
-  if (auto d = flags.last("date"); d && !read_date(*d, o))
-    return usage_error("--date must be a real day as YYYY-MM-DD, not \"" + *d + "\"");
+int run(generate_flags& f) {
+  scenario_options& o = f.o;
+  if (f.out_path.empty()) return usage_error("--out FILE is required");
+  if (!f.scenario.empty() && f.scenario != "day")
+    return usage_error("unknown scenario \"" + f.scenario + "\" (there is one: day)");
+  if (!f.date.empty() && !read_date(f.date, o))
+    return usage_error("--date must be a real day as YYYY-MM-DD, not \"" + f.date + "\"");
+  const std::string* out_path = &f.out_path;
 
   std::ofstream file;
   std::ostream* out = &std::cout;
@@ -146,6 +140,17 @@ int generate_command(int argc, char** argv) {
   for (const auto& [name, count] : summary.per_event)
     std::cerr << "  " << name << " " << count << "\n";
   return 0;
+}
+
+}  // namespace
+
+command_runner add_generate_command(CLI::App& app) {
+  auto flags = std::make_shared<generate_flags>();
+  define(*app.add_subcommand("generate",
+                             "write a day of realistic hook deliveries to a traffic file (JSON "
+                             "Lines)"),
+         *flags);
+  return [flags] { return run(*flags); };
 }
 
 }  // namespace mifos::mock::cli

@@ -1,41 +1,17 @@
-// duration_text.cpp: reading "500ms"-style durations and writing latencies in milliseconds.
+// duration_text.cpp: reading durations (with the shared grammar) and writing latencies in
+// milliseconds.
 #include "report/duration_text.hpp"
 
-#include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <mifos_cli/grammar.hpp>
 
 namespace mifos::mock::detail {
-namespace {
-
-// A year: longer than any run, and far below int64 overflow.
-constexpr double kMaxUs = 1e6 * 3600 * 24 * 365;
-
-std::optional<double> unit_us(std::string_view unit) {
-  if (unit == "us") return 1.0;
-  if (unit == "ms") return 1e3;
-  if (unit == "s") return 1e6;
-  if (unit == "m") return 60e6;
-  if (unit == "h") return 3600e6;
-  return std::nullopt;
-}
-
-}  // namespace
 
 std::optional<std::int64_t> parse_duration_us(std::string_view text) {
-  std::size_t digits = 0;
-  while (digits < text.size() &&
-         ((text[digits] >= '0' && text[digits] <= '9') || text[digits] == '.'))
-    ++digits;
-  if (digits == 0 || digits == text.size()) return std::nullopt;
-  double number = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + digits, number);
-  if (ec != std::errc() || end != text.data() + digits) return std::nullopt;
-  auto scale = unit_us(text.substr(digits));
-  if (!scale) return std::nullopt;
-  const double us = number * *scale;
-  if (!std::isfinite(us) || us > kMaxUs) return std::nullopt;
-  return static_cast<std::int64_t>(std::llround(us));
+  auto d = mifos::cli::parse_duration(text);
+  if (!d) return std::nullopt;
+  return d->count();
 }
 
 std::string fixed(double v, int decimals) {

@@ -13,8 +13,8 @@
 
 namespace mifos::mock::detail {
 
-// A non-negative number with a unit: us, ms, s, m or h ("750us", "2.5s", "1m"). The unit is
-// required: a bare "10" could mean anything. Nothing for anything else.
+// A duration in the grammar every program shares (cli/README.md): "750us", "2.5s", "1m", "7d",
+// or a bare number of seconds ("10"). Nothing for anything else.
 std::optional<std::int64_t> parse_duration_us(std::string_view text);
 
 // Microseconds as milliseconds with 1 to 3 decimals, fewer as the value grows:

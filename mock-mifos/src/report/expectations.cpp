@@ -70,16 +70,12 @@ std::optional<std::string> parse_slo(const std::string& text, expectations& into
   const auto equals = text.find('=');
   const std::string usage =
       "--slo takes PERCENTILE=LIMIT (p50, p90, p99, p99.9 or max; a limit "
-      "in us, ms or s), e.g. p99=50ms, not \"" +
+      "is a duration: 50ms, 1.5s, 750us; a bare number is seconds), e.g. p99=50ms, not \"" +
       text + "\"";
   if (equals == std::string::npos) return usage;
   auto p = percentile_of(std::string_view(text).substr(0, equals));
-  const std::string_view value = std::string_view(text).substr(equals + 1);
-  const auto unit_at = value.find_first_not_of("0123456789.");
-  const std::string_view unit =
-      unit_at == std::string_view::npos ? std::string_view() : value.substr(unit_at);
-  auto limit = detail::parse_duration_us(value);
-  if (!p || !limit || (unit != "us" && unit != "ms" && unit != "s")) return usage;
+  auto limit = detail::parse_duration_us(std::string_view(text).substr(equals + 1));
+  if (!p || !limit) return usage;
   if (*limit <= 0) return "--slo limit must be more than 0 in \"" + text + "\"";
   into.slos.emplace_back(*p, *limit);
   return std::nullopt;

@@ -137,7 +137,7 @@ std::string render_html(const play_report& r, const std::string& title);
 std::string progress_line(const play_report& r, std::int64_t now_us);
 
 // --expect 2xx | --expect 200,202 | --expect 2xx,404 ; --slo p99=50ms (repeatable: p50, p90,
-// p99, p99.9, max; units us, ms, s).
+// p99, p99.9, max; a limit is a duration as cli/README.md reads them).
 struct expectations {
   std::vector<std::pair<int, int>> statuses;  // accepted [low, high] ranges; empty = no check
   std::vector<std::pair<double, std::int64_t>> slos;  // (percentile, at most us); 100 = max

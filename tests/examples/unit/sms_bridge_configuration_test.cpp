@@ -29,13 +29,13 @@ std::string refusal(const nlohmann::json& body) {
   return why ? *why : std::string("accepted");
 }
 
-TEST(sms_bridge_configuration, key_is_md5_hex_of_tenant_token_account_and_provider_token) {
+TEST(SmsBridgeConfiguration, KeyIsMd5HexOfTenantTokenAccountAndProviderToken) {
   // printf 'default:bWlmb3M6cGFzc3dvcmQ=:AC0123456789:s3cr3t' | md5sum
   EXPECT_EQ(derive_key("default", "bWlmb3M6cGFzc3dvcmQ=", "AC0123456789", "s3cr3t"),
             "362ec61e439cfdcacb1b4ddc2387505b");
 }
 
-TEST(sms_bridge_configuration, key_changes_with_each_part) {
+TEST(SmsBridgeConfiguration, KeyChangesWithEachPart) {
   const std::string base = derive_key("default", "token", "AC1", "secret");
   EXPECT_NE(derive_key("other", "token", "AC1", "secret"), base);
   EXPECT_NE(derive_key("default", "token2", "AC1", "secret"), base);
@@ -43,7 +43,7 @@ TEST(sms_bridge_configuration, key_changes_with_each_part) {
   EXPECT_NE(derive_key("default", "token", "AC1", "secret2"), base);
 }
 
-TEST(sms_bridge_configuration, good_body_gives_the_tenant_with_its_key) {
+TEST(SmsBridgeConfiguration, GoodBodyGivesTheTenantWithItsKey) {
   auto read = read_registration(good_body().dump(), kNow);
   ASSERT_TRUE(std::holds_alternative<tenant_config>(read)) << std::get<std::string>(read);
   const auto& t = std::get<tenant_config>(read);
@@ -58,7 +58,7 @@ TEST(sms_bridge_configuration, good_body_gives_the_tenant_with_its_key) {
   EXPECT_EQ(t.created_at, "2024-10-24T09:52:59Z");
 }
 
-TEST(sms_bridge_configuration, provider_name_is_case_insensitive_and_kept_lower_case) {
+TEST(SmsBridgeConfiguration, ProviderNameIsCaseInsensitiveAndKeptLowerCase) {
   auto body = good_body();
   body["smsProvider"] = "Twilio";
   auto read = read_registration(body.dump(), kNow);
@@ -66,17 +66,17 @@ TEST(sms_bridge_configuration, provider_name_is_case_insensitive_and_kept_lower_
   EXPECT_EQ(std::get<tenant_config>(read).sms_provider, "twilio");
 }
 
-TEST(sms_bridge_configuration, body_that_is_not_json_is_refused) {
+TEST(SmsBridgeConfiguration, BodyThatIsNotJsonIsRefused) {
   auto read = read_registration("phoneNo=1", kNow);
   ASSERT_TRUE(std::holds_alternative<std::string>(read));
   EXPECT_EQ(std::get<std::string>(read), "the configuration body is not JSON");
 }
 
-TEST(sms_bridge_configuration, json_that_is_not_an_object_is_refused) {
+TEST(SmsBridgeConfiguration, JsonThatIsNotAnObjectIsRefused) {
   EXPECT_EQ(refusal(nlohmann::json::array({1, 2})), "the configuration body is not a JSON object");
 }
 
-TEST(sms_bridge_configuration, each_missing_field_is_named) {
+TEST(SmsBridgeConfiguration, EachMissingFieldIsNamed) {
   for (const char* field : {"phoneNo", "smsProvider", "smsProviderAccountId", "smsProviderToken",
                             "tenantId", "mifosToken", "endpoint"}) {
     auto body = good_body();
@@ -85,14 +85,14 @@ TEST(sms_bridge_configuration, each_missing_field_is_named) {
   }
 }
 
-TEST(sms_bridge_configuration, null_field_counts_as_missing) {
+TEST(SmsBridgeConfiguration, NullFieldCountsAsMissing) {
   // A hook without "Phone Number" registers with null, which Gson leaves out, or sends null.
   auto body = good_body();
   body["phoneNo"] = nullptr;
   EXPECT_EQ(refusal(body), "the configuration has no \"phoneNo\"");
 }
 
-TEST(sms_bridge_configuration, empty_or_non_string_field_is_refused) {
+TEST(SmsBridgeConfiguration, EmptyOrNonStringFieldIsRefused) {
   auto body = good_body();
   body["tenantId"] = "";
   EXPECT_EQ(refusal(body), "\"tenantId\" must be a non-empty string");
@@ -101,19 +101,19 @@ TEST(sms_bridge_configuration, empty_or_non_string_field_is_refused) {
   EXPECT_EQ(refusal(body), "\"smsProviderAccountId\" must be a non-empty string");
 }
 
-TEST(sms_bridge_configuration, unknown_provider_is_refused) {
+TEST(SmsBridgeConfiguration, UnknownProviderIsRefused) {
   auto body = good_body();
   body["smsProvider"] = "nexmo";
   EXPECT_EQ(refusal(body), "smsProvider \"nexmo\" is not one the bridge has (twilio)");
 }
 
-TEST(sms_bridge_configuration, endpoint_must_be_an_http_url) {
+TEST(SmsBridgeConfiguration, EndpointMustBeAnHttpUrl) {
   auto body = good_body();
   body["endpoint"] = "file:///etc/passwd";
   EXPECT_EQ(refusal(body), "\"endpoint\" must be an http:// or https:// URL");
 }
 
-TEST(sms_bridge_configuration, shown_configuration_masks_both_tokens) {
+TEST(SmsBridgeConfiguration, ShownConfigurationMasksBothTokens) {
   auto read = read_registration(good_body().dump(), kNow);
   const auto shown = configuration_json(std::get<tenant_config>(read));
   EXPECT_EQ(shown.dump(),

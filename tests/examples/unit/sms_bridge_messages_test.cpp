@@ -75,23 +75,23 @@ sms_event loan_repayment(std::optional<std::string> amount) {
   return e;
 }
 
-TEST(sms_bridge_messages, welcome_names_the_client_and_the_account_number) {
+TEST(SmsBridgeMessages, WelcomeNamesTheClientAndTheAccountNumber) {
   EXPECT_EQ(welcome_message(petra()),
             "Hello Petra Yton, welcome! Your client account number is 000000004.");
 }
 
-TEST(sms_bridge_messages, repayment_names_the_amount_and_the_loan_account) {
+TEST(SmsBridgeMessages, RepaymentNamesTheAmountAndTheLoanAccount) {
   EXPECT_EQ(repayment_message(petra(), loan_of_petra(), "500.00"),
             "Hello Petra Yton, we received your repayment of 500.00 for loan 000000005. "
             "Thank you.");
 }
 
-TEST(sms_bridge_messages, repayment_without_amount_leaves_the_amount_out) {
+TEST(SmsBridgeMessages, RepaymentWithoutAmountLeavesTheAmountOut) {
   EXPECT_EQ(repayment_message(petra(), loan_of_petra(), std::nullopt),
             "Hello Petra Yton, we received your repayment for loan 000000005. Thank you.");
 }
 
-TEST(sms_bridge_messages, name_falls_back_to_first_and_last_name) {
+TEST(SmsBridgeMessages, NameFallsBackToFirstAndLastName) {
   auto c = petra();
   c.display_name.clear();
   EXPECT_EQ(greeting_name(c), "Petra Yton");
@@ -100,7 +100,7 @@ TEST(sms_bridge_messages, name_falls_back_to_first_and_last_name) {
   EXPECT_EQ(greeting_name(c), "customer");
 }
 
-TEST(sms_bridge_compose, client_create_fetches_the_client_and_welcomes_it) {
+TEST(SmsBridgeCompose, ClientCreateFetchesTheClientAndWelcomesIt) {
   fake_server server;
   const composed c = compose(client_create(4), server);
   EXPECT_EQ(c.outcome, composed::ready);
@@ -109,7 +109,7 @@ TEST(sms_bridge_compose, client_create_fetches_the_client_and_welcomes_it) {
   EXPECT_EQ(server.calls, std::vector<std::string>{"clients/4"});
 }
 
-TEST(sms_bridge_compose, repayment_fetches_the_loan_then_its_client) {
+TEST(SmsBridgeCompose, RepaymentFetchesTheLoanThenItsClient) {
   fake_server server;
   const composed c = compose(loan_repayment("500.00"), server);
   EXPECT_EQ(c.outcome, composed::ready);
@@ -120,7 +120,7 @@ TEST(sms_bridge_compose, repayment_fetches_the_loan_then_its_client) {
   EXPECT_EQ(server.calls, (std::vector<std::string>{"loans/5", "clients/4"}));
 }
 
-TEST(sms_bridge_compose, client_without_mobile_number_is_skipped_with_the_reason) {
+TEST(SmsBridgeCompose, ClientWithoutMobileNumberIsSkippedWithTheReason) {
   fake_server server;
   server.clients[4].mobile_no.reset();
   const composed c = compose(client_create(4), server);
@@ -129,7 +129,7 @@ TEST(sms_bridge_compose, client_without_mobile_number_is_skipped_with_the_reason
   EXPECT_TRUE(c.message.empty());
 }
 
-TEST(sms_bridge_compose, event_with_its_message_needs_no_call) {
+TEST(SmsBridgeCompose, EventWithItsMessageNeedsNoCall) {
   fake_server server;
   sms_event e;
   e.entity = "SMS";
@@ -143,7 +143,7 @@ TEST(sms_bridge_compose, event_with_its_message_needs_no_call) {
   EXPECT_TRUE(server.calls.empty());
 }
 
-TEST(sms_bridge_compose, not_found_client_fails_without_retry) {
+TEST(SmsBridgeCompose, NotFoundClientFailsWithoutRetry) {
   fake_server server;
   const composed c = compose(client_create(9), server);
   EXPECT_EQ(c.outcome, composed::failed);
@@ -151,7 +151,7 @@ TEST(sms_bridge_compose, not_found_client_fails_without_retry) {
   EXPECT_FALSE(c.retry);
 }
 
-TEST(sms_bridge_compose, unreachable_server_fails_with_retry) {
+TEST(SmsBridgeCompose, UnreachableServerFailsWithRetry) {
   fake_server server;
   server.clients.clear();
   server.error = fineract_error{0, "connection refused", "", nullptr, 3};

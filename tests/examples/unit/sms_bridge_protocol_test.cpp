@@ -40,7 +40,7 @@ delivery request(std::string method, std::string target, std::string body = {},
   return d;
 }
 
-class sms_bridge_protocol : public testing::Test {
+class SmsBridgeProtocol : public testing::Test {
  protected:
   http_answer ask(const delivery& d) { return bridge_.handle(d, kNow); }
 
@@ -78,7 +78,7 @@ class sms_bridge_protocol : public testing::Test {
   protocol bridge_{store_, [this](std::int64_t id) { queued_.push_back(id); }};
 };
 
-TEST_F(sms_bridge_protocol, registration_answers_201_with_the_key_as_text) {
+TEST_F(SmsBridgeProtocol, RegistrationAnswers201WithTheKeyAsText) {
   auto a = ask(request("POST", "/modules/sms/configuration", registration_body().dump()));
   EXPECT_EQ(a.status, 201);
   EXPECT_EQ(a.body, "362ec61e439cfdcacb1b4ddc2387505b");
@@ -87,21 +87,21 @@ TEST_F(sms_bridge_protocol, registration_answers_201_with_the_key_as_text) {
   EXPECT_EQ(store_.find_tenant("default")->phone_no, "+15550001111");
 }
 
-TEST_F(sms_bridge_protocol, second_registration_of_a_tenant_is_400) {
+TEST_F(SmsBridgeProtocol, SecondRegistrationOfATenantIs400) {
   registered();
   auto a = ask(request("POST", "/modules/sms/configuration", registration_body().dump()));
   EXPECT_EQ(a.status, 400);
   EXPECT_EQ(nlohmann::json::parse(a.body)["error"], "tenant default is already configured");
 }
 
-TEST_F(sms_bridge_protocol, registration_with_a_bad_body_is_400_and_stores_nothing) {
+TEST_F(SmsBridgeProtocol, RegistrationWithABadBodyIs400AndStoresNothing) {
   auto a = ask(request("POST", "/modules/sms/configuration", "{not json"));
   EXPECT_EQ(a.status, 400);
   EXPECT_EQ(nlohmann::json::parse(a.body)["error"], "the configuration body is not JSON");
   EXPECT_FALSE(store_.find_tenant("default"));
 }
 
-TEST_F(sms_bridge_protocol, mifos_headers_bare_json_client_create_is_stored_and_queued) {
+TEST_F(SmsBridgeProtocol, MifosHeadersBareJsonClientCreateIsStoredAndQueued) {
   const auto e = accepted(hook("deliveries/mifosx-sms-bridge-client-create.http", registered()));
   EXPECT_EQ(e.tenant, "default");
   EXPECT_EQ(e.entity, "CLIENT");
@@ -112,7 +112,7 @@ TEST_F(sms_bridge_protocol, mifos_headers_bare_json_client_create_is_stored_and_
   EXPECT_EQ(e.received_at, "2024-10-24T09:52:59Z");
 }
 
-TEST_F(sms_bridge_protocol, fineract_headers_bare_json_repayment_keeps_loan_and_amount) {
+TEST_F(SmsBridgeProtocol, FineractHeadersBareJsonRepaymentKeepsLoanAndAmount) {
   const auto e =
       accepted(hook("deliveries/fineract14-sms-bridge-loan-repayment.http", registered()));
   EXPECT_EQ(e.entity, "LOAN");
@@ -122,37 +122,37 @@ TEST_F(sms_bridge_protocol, fineract_headers_bare_json_repayment_keeps_loan_and_
   EXPECT_EQ(e.dialect, mifos::hooks::wire_dialect::fineract);
 }
 
-TEST_F(sms_bridge_protocol, envelope_json_client_create_is_accepted) {
+TEST_F(SmsBridgeProtocol, EnvelopeJsonClientCreateIsAccepted) {
   const auto e = accepted(hook("deliveries/fineract17-client-create.http", registered()));
   EXPECT_EQ(e.entity, "CLIENT");
   EXPECT_EQ(e.client_id, 1);
 }
 
-TEST_F(sms_bridge_protocol, envelope_json_repayment_reads_the_amount_from_the_response) {
+TEST_F(SmsBridgeProtocol, EnvelopeJsonRepaymentReadsTheAmountFromTheResponse) {
   const auto e = accepted(hook("deliveries/fineract17-loan-repayment.http", registered()));
   EXPECT_EQ(e.loan_id, 5);
   EXPECT_EQ(e.amount, "500.00");
 }
 
-TEST_F(sms_bridge_protocol, mifos_form_repayment_is_accepted_with_its_amount) {
+TEST_F(SmsBridgeProtocol, MifosFormRepaymentIsAcceptedWithItsAmount) {
   const auto e = accepted(hook("deliveries/mifosx-loan-repayment-form.http", registered()));
   EXPECT_EQ(e.loan_id, 5);
   EXPECT_EQ(e.amount, "500.00");
   EXPECT_EQ(e.dialect, mifos::hooks::wire_dialect::mifos);
 }
 
-TEST_F(sms_bridge_protocol, envelope_form_client_create_is_accepted) {
+TEST_F(SmsBridgeProtocol, EnvelopeFormClientCreateIsAccepted) {
   const auto e = accepted(hook("deliveries/fineract15-client-create-form.http", registered()));
   EXPECT_EQ(e.client_id, 1);
 }
 
-TEST_F(sms_bridge_protocol, hook_path_without_trailing_slash_is_accepted_too) {
+TEST_F(SmsBridgeProtocol, HookPathWithoutTrailingSlashIsAcceptedToo) {
   auto d = hook("deliveries/mifosx-sms-bridge-client-create.http", registered());
   d.target = "/modules/sms";
   EXPECT_EQ(accepted(d).client_id, 4);
 }
 
-TEST_F(sms_bridge_protocol, sms_send_keeps_number_and_message_from_the_body) {
+TEST_F(SmsBridgeProtocol, SmsSendKeepsNumberAndMessageFromTheBody) {
   auto d = make_delivery(mifos::hooks::wire_dialect::mifos, "sms", "send",
                          R"({"mobileNo":"+254700111222","message":"Meeting at 10"})");
   d.headers.push_back({"X-Mifos-API-Key", registered()});
@@ -164,7 +164,7 @@ TEST_F(sms_bridge_protocol, sms_send_keeps_number_and_message_from_the_body) {
   EXPECT_EQ(e.message, "Meeting at 10");
 }
 
-TEST_F(sms_bridge_protocol, sms_send_as_form_keeps_the_plus_of_the_number) {
+TEST_F(SmsBridgeProtocol, SmsSendAsFormKeepsThePlusOfTheNumber) {
   auto d = make_delivery(mifos::hooks::wire_dialect::mifos, "SMS", "SEND",
                          "mobileNo=%2B254700111222&message=Meeting+at+10",
                          "application/x-www-form-urlencoded; charset=UTF-8");
@@ -175,7 +175,7 @@ TEST_F(sms_bridge_protocol, sms_send_as_form_keeps_the_plus_of_the_number) {
   EXPECT_EQ(e.message, "Meeting at 10");
 }
 
-TEST_F(sms_bridge_protocol, wrong_key_is_401_and_stores_nothing) {
+TEST_F(SmsBridgeProtocol, WrongKeyIs401AndStoresNothing) {
   registered();
   auto a = ask(hook("deliveries/mifosx-sms-bridge-client-create.http", "0123456789abcdef"));
   EXPECT_EQ(a.status, 401);
@@ -183,7 +183,7 @@ TEST_F(sms_bridge_protocol, wrong_key_is_401_and_stores_nothing) {
   EXPECT_TRUE(store_.events_of("default", 10).empty());
 }
 
-TEST_F(sms_bridge_protocol, unknown_tenant_is_401) {
+TEST_F(SmsBridgeProtocol, UnknownTenantIs401) {
   const std::string key = registered();
   auto d = hook("deliveries/mifosx-sms-bridge-client-create.http", key);
   std::erase_if(d.headers, [](const auto& h) { return h.name == "X-Mifos-Platform-TenantId"; });
@@ -191,7 +191,7 @@ TEST_F(sms_bridge_protocol, unknown_tenant_is_401) {
   EXPECT_EQ(ask(d).status, 401);
 }
 
-TEST_F(sms_bridge_protocol, missing_key_header_is_400) {
+TEST_F(SmsBridgeProtocol, MissingKeyHeaderIs400) {
   registered();
   auto d = load_fixture("deliveries/fineract17-client-create.http");
   d.target = "/modules/sms/";
@@ -201,7 +201,7 @@ TEST_F(sms_bridge_protocol, missing_key_header_is_400) {
             "missing X-Mifos-API-Key (or X-Fineract-API-Key) header");
 }
 
-TEST_F(sms_bridge_protocol, missing_entity_header_is_400_with_the_parse_reason) {
+TEST_F(SmsBridgeProtocol, MissingEntityHeaderIs400WithTheParseReason) {
   auto d = hook("deliveries/mifosx-sms-bridge-client-create.http", registered());
   std::erase_if(d.headers, [](const auto& h) { return h.name == "X-Mifos-Entity"; });
   auto a = ask(d);
@@ -210,14 +210,14 @@ TEST_F(sms_bridge_protocol, missing_entity_header_is_400_with_the_parse_reason) 
             "missing X-Fineract-Entity (or X-Mifos-Entity) header");
 }
 
-TEST_F(sms_bridge_protocol, event_it_does_not_handle_is_404) {
+TEST_F(SmsBridgeProtocol, EventItDoesNotHandleIs404) {
   auto a = ask(hook("deliveries/mifosx-loan-approve.http", registered()));
   EXPECT_EQ(a.status, 404);
   EXPECT_EQ(nlohmann::json::parse(a.body)["error"], "the bridge does not handle LOAN APPROVE");
   EXPECT_TRUE(queued_.empty());
 }
 
-TEST_F(sms_bridge_protocol, entity_and_action_match_in_any_case) {
+TEST_F(SmsBridgeProtocol, EntityAndActionMatchInAnyCase) {
   auto d = hook("deliveries/mifosx-sms-bridge-client-create.http", registered());
   for (auto& h : d.headers) {
     if (h.name == "X-Mifos-Entity") h.value = "client";
@@ -226,14 +226,14 @@ TEST_F(sms_bridge_protocol, entity_and_action_match_in_any_case) {
   EXPECT_EQ(accepted(d).entity, "CLIENT");
 }
 
-TEST_F(sms_bridge_protocol, failed_command_is_200_and_not_queued) {
+TEST_F(SmsBridgeProtocol, FailedCommandIs200AndNotQueued) {
   auto a = ask(hook("deliveries/fineract16-failure-exception-loan-repayment.http", registered()));
   EXPECT_EQ(a.status, 200);
   EXPECT_EQ(nlohmann::json::parse(a.body)["status"], "ignored");
   EXPECT_TRUE(queued_.empty());
 }
 
-TEST_F(sms_bridge_protocol, get_on_the_hook_path_answers_the_ping) {
+TEST_F(SmsBridgeProtocol, GetOnTheHookPathAnswersThePing) {
   EXPECT_EQ(ask(request("GET", "/modules/sms/")).status, 200);
 }
 

@@ -37,9 +37,9 @@ sms_event event_of(const std::string& tenant_id) {
   return e;
 }
 
-class sms_bridge_store : public testing::Test {
+class SmsBridgeStore : public testing::Test {
  protected:
-  ~sms_bridge_store() override {
+  ~SmsBridgeStore() override {
     for (const char* suffix : {"", "-wal", "-shm"})
       std::filesystem::remove(path_.string() + suffix);
   }
@@ -49,7 +49,7 @@ class sms_bridge_store : public testing::Test {
        testing::UnitTest::GetInstance()->current_test_info()->name() + ".db");
 };
 
-TEST_F(sms_bridge_store, tenant_and_events_survive_reopening_the_file) {
+TEST_F(SmsBridgeStore, TenantAndEventsSurviveReopeningTheFile) {
   std::int64_t sent_id = 0;
   std::int64_t pending_id = 0;
   {
@@ -85,7 +85,7 @@ TEST_F(sms_bridge_store, tenant_and_events_survive_reopening_the_file) {
   EXPECT_EQ(reopened.pending_ids(), std::vector<std::int64_t>{pending_id});
 }
 
-TEST_F(sms_bridge_store, second_add_of_a_tenant_changes_nothing) {
+TEST_F(SmsBridgeStore, SecondAddOfATenantChangesNothing) {
   sqlite_store store(":memory:");
   ASSERT_TRUE(store.add_tenant(tenant("default")));
   auto other = tenant("default");
@@ -94,7 +94,7 @@ TEST_F(sms_bridge_store, second_add_of_a_tenant_changes_nothing) {
   EXPECT_EQ(store.find_tenant("default")->api_key, "key-default");
 }
 
-TEST_F(sms_bridge_store, removing_a_tenant_removes_its_events_only) {
+TEST_F(SmsBridgeStore, RemovingATenantRemovesItsEventsOnly) {
   sqlite_store store(":memory:");
   store.add_tenant(tenant("a"));
   store.add_tenant(tenant("b"));
@@ -107,7 +107,7 @@ TEST_F(sms_bridge_store, removing_a_tenant_removes_its_events_only) {
   EXPECT_TRUE(store.find_tenant("b"));
 }
 
-TEST_F(sms_bridge_store, events_of_gives_the_newest_ones_in_id_order) {
+TEST_F(SmsBridgeStore, EventsOfGivesTheNewestOnesInIdOrder) {
   sqlite_store store(":memory:");
   std::vector<std::int64_t> ids;
   for (int i = 0; i < 5; ++i) ids.push_back(store.add_event(event_of("default")));
@@ -118,7 +118,7 @@ TEST_F(sms_bridge_store, events_of_gives_the_newest_ones_in_id_order) {
   EXPECT_EQ(last3[2].id, ids[4]);
 }
 
-TEST_F(sms_bridge_store, requeue_failed_turns_only_failed_events_pending) {
+TEST_F(SmsBridgeStore, RequeueFailedTurnsOnlyFailedEventsPending) {
   sqlite_store store(":memory:");
   auto failed = event_of("default");
   failed.id = store.add_event(failed);
@@ -134,7 +134,7 @@ TEST_F(sms_bridge_store, requeue_failed_turns_only_failed_events_pending) {
   EXPECT_TRUE(store.requeue_failed("default").empty());
 }
 
-TEST_F(sms_bridge_store, unopenable_file_throws_a_readable_error) {
+TEST_F(SmsBridgeStore, UnopenableFileThrowsAReadableError) {
   try {
     sqlite_store store("/nonexistent-dir/bridge.db");
     FAIL() << "opened";

@@ -34,7 +34,7 @@ const std::string kRegistration =
     R"("smsProviderToken":"s3cr3t","tenantId":"default","mifosToken":"bWlmb3M6cGFzc3dvcmQ=",)"
     R"("endpoint":"https://localhost:8443/mifosng-provider/api/v1/"})";
 
-class sms_bridge_tenant_endpoints : public testing::Test {
+class SmsBridgeTenantEndpoints : public testing::Test {
  protected:
   http_answer ask(const delivery& d) { return bridge_.handle(d, kNow); }
 
@@ -67,7 +67,7 @@ class sms_bridge_tenant_endpoints : public testing::Test {
   protocol bridge_{store_, [this](std::int64_t id) { queued_.push_back(id); }};
 };
 
-TEST_F(sms_bridge_tenant_endpoints, configuration_with_the_key_is_shown_masked) {
+TEST_F(SmsBridgeTenantEndpoints, ConfigurationWithTheKeyIsShownMasked) {
   const std::string key = registered();
   auto a =
       ask(request("GET", "/modules/sms/configuration/default", "", {{"X-Fineract-API-Key", key}}));
@@ -79,7 +79,7 @@ TEST_F(sms_bridge_tenant_endpoints, configuration_with_the_key_is_shown_masked) 
   EXPECT_EQ(a.body.find("s3cr3t"), std::string::npos);
 }
 
-TEST_F(sms_bridge_tenant_endpoints, configuration_without_or_with_a_wrong_key_is_401) {
+TEST_F(SmsBridgeTenantEndpoints, ConfigurationWithoutOrWithAWrongKeyIs401) {
   registered();
   EXPECT_EQ(ask(request("GET", "/modules/sms/configuration/default")).status, 401);
   EXPECT_EQ(
@@ -88,14 +88,14 @@ TEST_F(sms_bridge_tenant_endpoints, configuration_without_or_with_a_wrong_key_is
       401);
 }
 
-TEST_F(sms_bridge_tenant_endpoints, configuration_of_an_unknown_tenant_is_404) {
+TEST_F(SmsBridgeTenantEndpoints, ConfigurationOfAnUnknownTenantIs404) {
   const std::string key = registered();
   EXPECT_EQ(ask(request("GET", "/modules/sms/configuration/other", "", {{"X-Mifos-API-Key", key}}))
                 .status,
             404);
 }
 
-TEST_F(sms_bridge_tenant_endpoints, delete_forgets_the_tenant) {
+TEST_F(SmsBridgeTenantEndpoints, DeleteForgetsTheTenant) {
   const std::string key = registered();
   auto a =
       ask(request("DELETE", "/modules/sms/configuration/default", "", {{"X-Mifos-API-Key", key}}));
@@ -105,7 +105,7 @@ TEST_F(sms_bridge_tenant_endpoints, delete_forgets_the_tenant) {
   EXPECT_EQ(ask(request("POST", "/modules/sms/configuration", kRegistration)).status, 201);
 }
 
-TEST_F(sms_bridge_tenant_endpoints, events_lists_the_tenants_events) {
+TEST_F(SmsBridgeTenantEndpoints, EventsListsTheTenantsEvents) {
   const std::string key = registered();
   accepted(client_create(key));
   auto a = ask(request("GET", "/modules/sms/events/default", "", {{"X-Mifos-API-Key", key}}));
@@ -120,7 +120,7 @@ TEST_F(sms_bridge_tenant_endpoints, events_lists_the_tenants_events) {
   EXPECT_EQ(list[0]["receivedAt"], "2024-10-24T09:52:59Z");
 }
 
-TEST_F(sms_bridge_tenant_endpoints, events_with_a_bad_limit_is_400) {
+TEST_F(SmsBridgeTenantEndpoints, EventsWithABadLimitIs400) {
   const std::string key = registered();
   EXPECT_EQ(
       ask(request("GET", "/modules/sms/events/default?limit=0", "", {{"X-Mifos-API-Key", key}}))
@@ -128,7 +128,7 @@ TEST_F(sms_bridge_tenant_endpoints, events_with_a_bad_limit_is_400) {
       400);
 }
 
-TEST_F(sms_bridge_tenant_endpoints, resend_puts_failed_events_back_and_queues_them) {
+TEST_F(SmsBridgeTenantEndpoints, ResendPutsFailedEventsBackAndQueuesThem) {
   const std::string key = registered();
   auto e = accepted(client_create(key));
   e.state = event_state::failed;
@@ -142,14 +142,14 @@ TEST_F(sms_bridge_tenant_endpoints, resend_puts_failed_events_back_and_queues_th
   EXPECT_EQ(store_.find_event(e.id)->state, event_state::pending);
 }
 
-TEST_F(sms_bridge_tenant_endpoints, unknown_path_is_404) {
+TEST_F(SmsBridgeTenantEndpoints, UnknownPathIs404) {
   EXPECT_EQ(ask(request("POST", "/hooks")).status, 404);
   EXPECT_EQ(ask(request("GET", "/modules/smsx")).status, 404);
   EXPECT_EQ(ask(request("GET", "/modules/sms/events")).status, 404);
   EXPECT_EQ(ask(request("GET", "/modules/sms//configuration")).status, 404);
 }
 
-TEST_F(sms_bridge_tenant_endpoints, known_path_with_the_wrong_method_is_405_with_allow) {
+TEST_F(SmsBridgeTenantEndpoints, KnownPathWithTheWrongMethodIs405WithAllow) {
   auto a = ask(request("PUT", "/modules/sms/configuration/default"));
   EXPECT_EQ(a.status, 405);
   ASSERT_EQ(a.headers.size(), 1u);
@@ -166,7 +166,7 @@ namespace sms_bridge {
 namespace {
 
 // Found by bridge_fuzz: a tenant path segment that is not UTF-8 made the answer's JSON throw.
-TEST_F(sms_bridge_tenant_endpoints, a_tenant_path_that_is_not_utf8_is_an_ordinary_404) {
+TEST_F(SmsBridgeTenantEndpoints, ATenantPathThatIsNotUtf8IsAnOrdinary404) {
   auto a = ask(request("DELETE", "/modules/sms/configuration/defa\x82ult", {},
                        {{"X-Mifos-API-Key", "anything"}}));
   EXPECT_EQ(a.status, 404);

@@ -20,13 +20,13 @@ client_response answer(int status, std::string body) {
   return r;
 }
 
-TEST(sms_bridge_twilio, request_posts_to_the_accounts_messages_url) {
+TEST(SmsBridgeTwilio, RequestPostsToTheAccountsMessagesUrl) {
   const auto r = twilio_request(settings(), "+15550001111", "+254712345678", "Hi");
   EXPECT_EQ(r.method, "POST");
   EXPECT_EQ(r.url, "http://127.0.0.1:8099/2010-04-01/Accounts/AC0123456789/Messages.json");
 }
 
-TEST(sms_bridge_twilio, request_body_is_a_form_of_to_from_and_body) {
+TEST(SmsBridgeTwilio, RequestBodyIsAFormOfToFromAndBody) {
   const auto r = twilio_request(settings(), "+15550001111", "+254712345678",
                                 "Hello Petra, welcome! 100% & more");
   EXPECT_EQ(r.content_type, "application/x-www-form-urlencoded");
@@ -35,7 +35,7 @@ TEST(sms_bridge_twilio, request_body_is_a_form_of_to_from_and_body) {
       "To=%2B254712345678&From=%2B15550001111&Body=Hello+Petra%2C+welcome%21+100%25+%26+more");
 }
 
-TEST(sms_bridge_twilio, request_authorizes_with_basic_sid_and_token) {
+TEST(SmsBridgeTwilio, RequestAuthorizesWithBasicSidAndToken) {
   const auto r = twilio_request(settings(), "+1", "+2", "x");
   ASSERT_FALSE(r.headers.empty());
   EXPECT_EQ(r.headers[0].name, "Authorization");
@@ -43,20 +43,20 @@ TEST(sms_bridge_twilio, request_authorizes_with_basic_sid_and_token) {
   EXPECT_EQ(r.headers[0].value, "Basic QUMwMTIzNDU2Nzg5OnMzY3IzdA==");
 }
 
-TEST(sms_bridge_twilio, account_sid_cannot_change_the_url_path) {
+TEST(SmsBridgeTwilio, AccountSidCannotChangeTheUrlPath) {
   auto s = settings();
   s.account_sid = "../x?y";
   EXPECT_EQ(twilio_request(s, "+1", "+2", "x").url,
             "http://127.0.0.1:8099/2010-04-01/Accounts/%2E%2E%2Fx%3Fy/Messages.json");
 }
 
-TEST(sms_bridge_twilio, created_with_a_sid_is_sent) {
+TEST(SmsBridgeTwilio, CreatedWithASidIsSent) {
   const auto r = read_twilio_answer(answer(201, R"({"sid":"SM123","status":"queued"})"));
   EXPECT_TRUE(r.ok());
   EXPECT_EQ(r.provider_id, "SM123");
 }
 
-TEST(sms_bridge_twilio, refusal_carries_twilios_message) {
+TEST(SmsBridgeTwilio, RefusalCarriesTwiliosMessage) {
   const auto r = read_twilio_answer(answer(
       400,
       R"({"code":21211,"message":"The 'To' number +1 is not a valid phone number.","status":400})"));
@@ -65,13 +65,13 @@ TEST(sms_bridge_twilio, refusal_carries_twilios_message) {
             "the SMS provider answered 400: The 'To' number +1 is not a valid phone number.");
 }
 
-TEST(sms_bridge_twilio, created_without_a_sid_is_an_error) {
+TEST(SmsBridgeTwilio, CreatedWithoutASidIsAnError) {
   const auto r = read_twilio_answer(answer(201, "ok"));
   EXPECT_FALSE(r.ok());
   EXPECT_EQ(r.error, "the SMS provider answered 201 without a message sid: ok");
 }
 
-TEST(sms_bridge_twilio, no_answer_is_an_error_naming_the_transport_error) {
+TEST(SmsBridgeTwilio, NoAnswerIsAnErrorNamingTheTransportError) {
   client_response r;
   r.error = "connection refused";
   EXPECT_EQ(read_twilio_answer(r).error, "no answer from the SMS provider: connection refused");

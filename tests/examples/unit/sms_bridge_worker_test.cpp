@@ -67,9 +67,9 @@ class fake_server final : public fineract_lookup {
   std::optional<std::string> mobile_;
 };
 
-class sms_bridge_worker : public testing::Test {
+class SmsBridgeWorker : public testing::Test {
  protected:
-  sms_bridge_worker() {
+  SmsBridgeWorker() {
     tenant_config t;
     t.tenant_id = "default";
     t.api_key = "k";
@@ -109,7 +109,7 @@ class sms_bridge_worker : public testing::Test {
                {.send_attempts = 3, .backoff = std::chrono::milliseconds(0)}};
 };
 
-TEST_F(sms_bridge_worker, pending_client_create_is_sent_from_the_tenants_number) {
+TEST_F(SmsBridgeWorker, PendingClientCreateIsSentFromTheTenantsNumber) {
   const auto id = pending_client_create();
   work_.run(id);
   const auto e = stored(id);
@@ -124,7 +124,7 @@ TEST_F(sms_bridge_worker, pending_client_create_is_sent_from_the_tenants_number)
                                 "000000004."}));
 }
 
-TEST_F(sms_bridge_worker, send_failing_once_is_retried_and_sent) {
+TEST_F(SmsBridgeWorker, SendFailingOnceIsRetriedAndSent) {
   failures_ = {"the SMS provider answered 500: busy"};
   const auto id = pending_client_create();
   work_.run(id);
@@ -133,7 +133,7 @@ TEST_F(sms_bridge_worker, send_failing_once_is_retried_and_sent) {
   EXPECT_EQ(sent_.size(), 2u);
 }
 
-TEST_F(sms_bridge_worker, send_failing_three_times_ends_failed_with_the_last_error) {
+TEST_F(SmsBridgeWorker, SendFailingThreeTimesEndsFailedWithTheLastError) {
   failures_ = {"first", "second", "third"};
   const auto id = pending_client_create();
   work_.run(id);
@@ -145,7 +145,7 @@ TEST_F(sms_bridge_worker, send_failing_three_times_ends_failed_with_the_last_err
   EXPECT_EQ(sent_.size(), 3u);
 }
 
-TEST_F(sms_bridge_worker, client_without_mobile_number_is_skipped_and_nothing_is_sent) {
+TEST_F(SmsBridgeWorker, ClientWithoutMobileNumberIsSkippedAndNothingIsSent) {
   mobile_.reset();
   const auto id = pending_client_create();
   work_.run(id);
@@ -154,7 +154,7 @@ TEST_F(sms_bridge_worker, client_without_mobile_number_is_skipped_and_nothing_is
   EXPECT_TRUE(sent_.empty());
 }
 
-TEST_F(sms_bridge_worker, unknown_client_fails_at_once_without_retries) {
+TEST_F(SmsBridgeWorker, UnknownClientFailsAtOnceWithoutRetries) {
   const auto id = pending_client_create(9);
   work_.run(id);
   EXPECT_EQ(stored(id).state, event_state::failed);
@@ -162,14 +162,14 @@ TEST_F(sms_bridge_worker, unknown_client_fails_at_once_without_retries) {
   EXPECT_EQ(stored(id).error, "GET clients/9: HTTP 404: no client");
 }
 
-TEST_F(sms_bridge_worker, event_already_sent_is_not_sent_again) {
+TEST_F(SmsBridgeWorker, EventAlreadySentIsNotSentAgain) {
   const auto id = pending_client_create();
   work_.run(id);
   work_.run(id);
   EXPECT_EQ(sent_.size(), 1u);
 }
 
-TEST_F(sms_bridge_worker, start_takes_up_events_left_pending) {
+TEST_F(SmsBridgeWorker, StartTakesUpEventsLeftPending) {
   const auto id = pending_client_create();
   work_.start();
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);

@@ -1,10 +1,10 @@
 // stream_forwarder_flags_test.cpp: the command lines of stream-forwarder and stream-consumer,
-// and the values they read (HOST:PORT, durations).
+// and the values they read (HOST:PORT; durations through the shared grammar of cli/).
 #include <gtest/gtest.h>
 
 #include "consumer_flags.hpp"
-#include "flag_values.hpp"
 #include "forwarder_flags.hpp"
+#include "host_port.hpp"
 
 namespace stream_forwarder {
 namespace {
@@ -24,18 +24,39 @@ TEST(StreamForwarderFlags, HostPortRefusesBadText) {
     EXPECT_FALSE(parse_host_port(bad)) << bad;
 }
 
+// The --redis-timeout the forwarder reads from `text`, or nullopt with `error` set.
+std::optional<std::chrono::milliseconds> redis_timeout(const std::string& text,
+                                                       std::string& error) {
+  auto s = read_forwarder_flags({"--redis-timeout", text}, error);
+  if (!s) return std::nullopt;
+  return s->redis.command_timeout;
+}
+
 TEST(StreamForwarderFlags, DurationsTakeAUnitOrSeconds) {
-  EXPECT_EQ(parse_duration("250ms"), 250ms);
-  EXPECT_EQ(parse_duration("2s"), 2s);
-  EXPECT_EQ(parse_duration("5m"), 5min);
-  EXPECT_EQ(parse_duration("24h"), 24h);
-  EXPECT_EQ(parse_duration("7d"), 168h);
-  EXPECT_EQ(parse_duration("30"), 30s);
+  std::string error;
+  EXPECT_EQ(redis_timeout("250ms", error), 250ms) << error;
+  EXPECT_EQ(redis_timeout("2s", error), 2s) << error;
+  EXPECT_EQ(redis_timeout("5m", error), 5min) << error;
+  EXPECT_EQ(redis_timeout("24h", error), 24h) << error;
+  EXPECT_EQ(redis_timeout("7d", error), 168h) << error;
+  EXPECT_EQ(redis_timeout("30", error), 30s) << error;
+  // One grammar for every program: decimals, as mock-mifos always took them.
+  EXPECT_EQ(redis_timeout("1.5s", error), 1500ms) << error;
+  auto ttl = read_forwarder_flags({"--dedupe-ttl", "7d"}, error);
+  ASSERT_TRUE(ttl) << error;
+  EXPECT_EQ(ttl->streams.dedupe_ttl, 168h);
+  auto bare = read_forwarder_flags({"--dedupe-ttl=30"}, error);
+  ASSERT_TRUE(bare) << error;
+  EXPECT_EQ(bare->streams.dedupe_ttl, 30s);
 }
 
 TEST(StreamForwarderFlags, DurationsRefuseBadText) {
-  for (const char* bad : {"", "ms", "s", "-1s", "1.5s", "2 s", "3w", "366d", "1e3"})
-    EXPECT_FALSE(parse_duration(bad)) << bad;
+  for (const char* bad : {"", "ms", "s", "-1s", "2 s", "3w", "366d", "1e3"}) {
+    std::string error;
+    EXPECT_FALSE(redis_timeout(bad, error)) << bad;
+    EXPECT_EQ(error.rfind("--redis-timeout takes a duration", 0), 0u) << error;
+    EXPECT_NE(error.find(std::string("\"") + bad + "\""), std::string::npos) << error;
+  }
 }
 
 TEST(StreamForwarderFlags, ForwarderDefaultsRetryForHoursOnAJournal) {

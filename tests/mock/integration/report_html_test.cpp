@@ -63,7 +63,7 @@ class ReportHtmlInChromium : public ::testing::Test {
   fs::path dir_;
 };
 
-TEST_F(ReportHtmlInChromium, finds_both_charts_with_every_data_point) {
+TEST_F(ReportHtmlInChromium, FindsBothChartsWithEveryDataPoint) {
   const mock::play_report report = synthetic_run();
   const auto timeline = report.timeline();
   ASSERT_EQ(timeline.size(), static_cast<std::size_t>(kSeconds));  // 21 seconds minus the gap

@@ -92,8 +92,7 @@ TEST_P(MockMifosDelivers, AFailedCommandIsDeliveredAsAFailureOnlyInTheFineractDi
   EXPECT_FALSE(e["payload"].contains("response"));  // 1.9+: no response at all
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    DialectsAndFormats, MockMifosDelivers,
+INSTANTIATE_TEST_SUITE_P(DialectsAndFormats, MockMifosDelivers,
     ::testing::Values(dialect_case{"fineract", "json"}, dialect_case{"fineract", "form"},
                       dialect_case{"mifos", "json"}, dialect_case{"mifos", "form"}),
     [](const auto& test) { return std::string(test.param.dialect) + "_" + test.param.format; });

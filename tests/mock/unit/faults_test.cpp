@@ -48,7 +48,7 @@ hooks::delivery repayment() {
   return d;
 }
 
-TEST(FaultsPlan, same_seed_and_index_give_the_same_plan_whatever_the_order_of_calls) {
+TEST(FaultsPlan, SameSeedAndIndexGiveTheSamePlanWhateverTheOrderOfCalls) {
   const fault_injector a(every_fault(0.3));
   const fault_injector b(every_fault(0.3));
   std::vector<fault_plan> forward;
@@ -58,7 +58,7 @@ TEST(FaultsPlan, same_seed_and_index_give_the_same_plan_whatever_the_order_of_ca
   }
 }
 
-TEST(FaultsPlan, another_seed_gives_other_plans) {
+TEST(FaultsPlan, AnotherSeedGivesOtherPlans) {
   const fault_injector a(every_fault(0.5, 1));
   const fault_injector b(every_fault(0.5, 2));
   int differ = 0;
@@ -67,7 +67,7 @@ TEST(FaultsPlan, another_seed_gives_other_plans) {
   EXPECT_GT(differ, 900);
 }
 
-TEST(FaultsPlan, each_fault_fires_at_its_rate_over_100k_deliveries) {
+TEST(FaultsPlan, EachFaultFiresAtItsRateOver100kDeliveries) {
   fault_options o;
   o.seed = 42;
   o.duplicate = probability(0.05);
@@ -98,19 +98,19 @@ TEST(FaultsPlan, each_fault_fires_at_its_rate_over_100k_deliveries) {
   for (int k = 1; k <= 3; ++k) EXPECT_NEAR(kinds[k], 1'000 / 3.0, 80) << "kind " << k;
 }
 
-TEST(FaultsPlan, delay_uses_the_delay_of_the_options) {
+TEST(FaultsPlan, DelayUsesTheDelayOfTheOptions) {
   fault_options o;
   o.delay = probability(1);
   o.delay_us = 250'000;
   EXPECT_EQ(fault_injector(o).plan_for(3, 0).delay_us, 250'000);
 }
 
-TEST(FaultsPlan, no_fault_asked_gives_an_empty_plan) {
+TEST(FaultsPlan, NoFaultAskedGivesAnEmptyPlan) {
   const fault_injector f{fault_options{}};
   for (std::uint64_t i = 0; i < 1000; ++i) EXPECT_TRUE(same(f.plan_for(i, 0), fault_plan{}));
 }
 
-TEST(FaultsPlan, a_window_takes_every_delivery_due_inside_it_and_none_outside) {
+TEST(FaultsPlan, AWindowTakesEveryDeliveryDueInsideItAndNoneOutside) {
   fault_options o;
   o.duplicate = window(10'000'000, 20'000'000);
   const fault_injector f(o);
@@ -120,7 +120,7 @@ TEST(FaultsPlan, a_window_takes_every_delivery_due_inside_it_and_none_outside) {
   EXPECT_FALSE(f.plan_for(3, 20'000'000).duplicate);
 }
 
-TEST(FaultsPlan, a_dropped_delivery_gets_no_other_fault) {
+TEST(FaultsPlan, ADroppedDeliveryGetsNoOtherFault) {
   fault_options o = every_fault(1);
   o.drop = probability(0.5);
   const fault_injector f(o);
@@ -137,7 +137,7 @@ TEST(FaultsPlan, a_dropped_delivery_gets_no_other_fault) {
   EXPECT_NEAR(dropped, 500, 70);
 }
 
-TEST(FaultsPlan, faults_of_one_delivery_are_independent_of_each_other) {
+TEST(FaultsPlan, FaultsOfOneDeliveryAreIndependentOfEachOther) {
   fault_options o;
   o.duplicate = probability(0.5);
   o.reorder = probability(0.5);
@@ -150,7 +150,7 @@ TEST(FaultsPlan, faults_of_one_delivery_are_independent_of_each_other) {
   EXPECT_NEAR(both, 25'000, 600);
 }
 
-TEST(FaultsParse, accepts_a_probability_a_percentage_and_zero) {
+TEST(FaultsParse, AcceptsAProbabilityAPercentageAndZero) {
   auto a = parse_fault_spec("drop", "0.05");
   auto b = parse_fault_spec("drop", "5%");
   auto c = parse_fault_spec("drop", "0");
@@ -163,7 +163,7 @@ TEST(FaultsParse, accepts_a_probability_a_percentage_and_zero) {
   EXPECT_DOUBLE_EQ(std::get<fault_spec>(parse_fault_spec("drop", "1")).probability, 1.0);
 }
 
-TEST(FaultsParse, reads_windows_in_seconds_milliseconds_and_minutes) {
+TEST(FaultsParse, ReadsWindowsInSecondsMillisecondsAndMinutes) {
   struct {
     const char* text;
     std::int64_t from, to;
@@ -180,7 +180,7 @@ TEST(FaultsParse, reads_windows_in_seconds_milliseconds_and_minutes) {
   }
 }
 
-TEST(FaultsParse, refuses_probabilities_outside_0_to_1_naming_the_flag) {
+TEST(FaultsParse, RefusesProbabilitiesOutside0To1NamingTheFlag) {
   for (const char* text : {"1.5", "-1", "150%", "abc", "", "0.5x"}) {
     auto spec = parse_fault_spec("drop", text);
     ASSERT_TRUE(std::holds_alternative<std::string>(spec)) << text;
@@ -190,18 +190,23 @@ TEST(FaultsParse, refuses_probabilities_outside_0_to_1_naming_the_flag) {
   }
 }
 
-TEST(FaultsParse, refuses_windows_without_units_or_backwards) {
-  auto no_unit = parse_fault_spec("--delay", "10-20");
-  ASSERT_TRUE(std::holds_alternative<std::string>(no_unit));
-  EXPECT_EQ(std::get<std::string>(no_unit),
-            "--delay window \"10-20\" needs a duration with a unit (us, ms, s, m, h) on each "
-            "side, e.g. 10s-20s");
+TEST(FaultsParse, ReadsBareNumbersInWindowsAsSecondsAndRefusesBackwardsOnes) {
+  // One grammar for every program (cli/): a bare number is seconds, so "10-20" is 10s-20s.
+  auto bare = parse_fault_spec("--delay", "10-20");
+  ASSERT_TRUE(std::holds_alternative<fault_spec>(bare));
+  EXPECT_EQ(std::get<fault_spec>(bare).from_us, 10'000'000);
+  EXPECT_EQ(std::get<fault_spec>(bare).to_us, 20'000'000);
+  auto bad = parse_fault_spec("--delay", "10x-20");
+  ASSERT_TRUE(std::holds_alternative<std::string>(bad));
+  EXPECT_EQ(std::get<std::string>(bad),
+            "--delay window \"10x-20\" needs a duration on each side (us, ms, s, m, h, d; a bare "
+            "number is seconds), e.g. 10s-20s");
   auto backwards = parse_fault_spec("delay", "20s-10s");
   ASSERT_TRUE(std::holds_alternative<std::string>(backwards));
   EXPECT_EQ(std::get<std::string>(backwards), "--delay window \"20s-10s\" ends before it starts");
 }
 
-TEST(FaultsMalformed, truncated_body_keeps_half_the_body_and_the_old_content_length) {
+TEST(FaultsMalformed, TruncatedBodyKeepsHalfTheBodyAndTheOldContentLength) {
   const hooks::delivery d = repayment();
   const hooks::delivery m = malformed(d, malformation::truncated_body);
   EXPECT_EQ(m.body, d.body.substr(0, d.body.size() / 2));
@@ -209,7 +214,7 @@ TEST(FaultsMalformed, truncated_body_keeps_half_the_body_and_the_old_content_len
   EXPECT_EQ(m.headers.size(), d.headers.size());
 }
 
-TEST(FaultsMalformed, truncated_body_without_content_length_announces_the_full_length) {
+TEST(FaultsMalformed, TruncatedBodyWithoutContentLengthAnnouncesTheFullLength) {
   hooks::delivery d = repayment();
   d.headers.pop_back();
   const hooks::delivery m = malformed(d, malformation::truncated_body);
@@ -217,7 +222,7 @@ TEST(FaultsMalformed, truncated_body_without_content_length_announces_the_full_l
   EXPECT_LT(m.body.size(), d.body.size());
 }
 
-TEST(FaultsMalformed, wrong_content_type_replaces_it_in_place) {
+TEST(FaultsMalformed, WrongContentTypeReplacesItInPlace) {
   const hooks::delivery m = malformed(repayment(), malformation::wrong_content_type);
   ASSERT_EQ(m.headers.size(), 5u);
   EXPECT_EQ(m.headers[3].name, "Content-Type");
@@ -226,14 +231,14 @@ TEST(FaultsMalformed, wrong_content_type_replaces_it_in_place) {
   EXPECT_EQ(m.body, repayment().body);
 }
 
-TEST(FaultsMalformed, wrong_content_type_is_added_when_there_was_none) {
+TEST(FaultsMalformed, WrongContentTypeIsAddedWhenThereWasNone) {
   hooks::delivery d = repayment();
   d.headers.erase(d.headers.begin() + 3);
   const hooks::delivery m = malformed(d, malformation::wrong_content_type);
   EXPECT_EQ(m.header("content-type"), "text/plain");
 }
 
-TEST(FaultsMalformed, missing_entity_header_removes_both_families_in_any_case) {
+TEST(FaultsMalformed, MissingEntityHeaderRemovesBothFamiliesInAnyCase) {
   hooks::delivery d = repayment();
   d.headers.push_back({"x-mifos-entity", "LOAN"});
   d.headers.push_back({"X-FINERACT-ENTITY", "LOAN"});
@@ -244,7 +249,7 @@ TEST(FaultsMalformed, missing_entity_header_removes_both_families_in_any_case) {
   EXPECT_TRUE(m.header(hooks::wire::kFineractHeaders.action).has_value());
 }
 
-TEST(FaultsMalformed, every_malformation_makes_the_sdk_refuse_the_delivery) {
+TEST(FaultsMalformed, EveryMalformationMakesTheSdkRefuseTheDelivery) {
   ASSERT_TRUE(hooks::parse(repayment()).ok());
   for (auto how : {malformation::truncated_body, malformation::wrong_content_type,
                    malformation::missing_entity_header}) {
@@ -255,7 +260,7 @@ TEST(FaultsMalformed, every_malformation_makes_the_sdk_refuse_the_delivery) {
   }
 }
 
-TEST(FaultsMalformed, none_leaves_the_delivery_as_it_was) {
+TEST(FaultsMalformed, NoneLeavesTheDeliveryAsItWas) {
   EXPECT_EQ(malformed(repayment(), malformation::none), repayment());
 }
 

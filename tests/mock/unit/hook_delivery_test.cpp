@@ -28,17 +28,17 @@ std::optional<outgoing_delivery> fineract_to(const std::string& url, bool lenien
   return build_hook_delivery(client_create(), web_hook(url), s);
 }
 
-TEST(HookPayloadDelivery, fineract_refuses_a_path_without_a_trailing_slash) {
+TEST(HookPayloadDelivery, FineractRefusesAPathWithoutATrailingSlash) {
   EXPECT_FALSE(fineract_to("http://127.0.0.1:9000/hooks").has_value());
 }
 
-TEST(HookPayloadDelivery, fineract_lenient_urls_accepts_it_as_written) {
+TEST(HookPayloadDelivery, FineractLenientUrlsAcceptsItAsWritten) {
   const auto out = fineract_to("http://127.0.0.1:9000/hooks", /*lenient=*/true);
   ASSERT_TRUE(out.has_value());
   EXPECT_EQ(out->message.target, "/hooks");
 }
 
-TEST(HookPayloadDelivery, fineract_posts_to_the_payload_url_itself) {
+TEST(HookPayloadDelivery, FineractPostsToThePayloadUrlItself) {
   const auto root = fineract_to("http://127.0.0.1:9000");
   ASSERT_TRUE(root.has_value());
   EXPECT_EQ(root->message.target, "/");
@@ -49,7 +49,7 @@ TEST(HookPayloadDelivery, fineract_posts_to_the_payload_url_itself) {
   EXPECT_EQ(query->message.header("Host"), "example.org");
 }
 
-TEST(HookPayloadDelivery, an_unusable_payload_url_sends_nothing) {
+TEST(HookPayloadDelivery, AnUnusablePayloadUrlSendsNothing) {
   EXPECT_FALSE(fineract_to("not a url").has_value());
   EXPECT_FALSE(fineract_to("ftp://h/hooks/").has_value());
   hook h = web_hook("http://h/");
@@ -57,7 +57,7 @@ TEST(HookPayloadDelivery, an_unusable_payload_url_sends_nothing) {
   EXPECT_FALSE(build_hook_delivery(client_create(), h, settings(wire_dialect::fineract)));
 }
 
-TEST(HookPayloadDelivery, elastic_search_hooks_send_like_web_hooks) {
+TEST(HookPayloadDelivery, ElasticSearchHooksSendLikeWebHooks) {
   hook h = web_hook("http://h:9200/idx/", "form");
   h.template_name = "Elastic Search";
   const auto out = build_hook_delivery(client_create(), h, settings(wire_dialect::fineract));
@@ -66,7 +66,7 @@ TEST(HookPayloadDelivery, elastic_search_hooks_send_like_web_hooks) {
   EXPECT_EQ(out->message.target, "/idx/");
 }
 
-TEST(HookPayloadDelivery, a_missing_content_type_setting_means_json) {
+TEST(HookPayloadDelivery, AMissingContentTypeSettingMeansJson) {
   hook h = web_hook("http://h/");
   h.config.erase("Content Type");
   const auto out = build_hook_delivery(client_create(), h, settings(wire_dialect::fineract));
@@ -74,7 +74,7 @@ TEST(HookPayloadDelivery, a_missing_content_type_setting_means_json) {
   EXPECT_EQ(out->message.header("Content-Type"), "application/json; charset=UTF-8");
 }
 
-TEST(HookPayloadDelivery, message_gateway_and_unknown_templates_send_nothing) {
+TEST(HookPayloadDelivery, MessageGatewayAndUnknownTemplatesSendNothing) {
   hook gateway = web_hook("http://h/");
   gateway.template_name = "Message Gateway";
   EXPECT_FALSE(build_hook_delivery(client_create(), gateway, settings(wire_dialect::fineract)));
@@ -83,12 +83,12 @@ TEST(HookPayloadDelivery, message_gateway_and_unknown_templates_send_nothing) {
   EXPECT_FALSE(build_hook_delivery(client_create(), unknown, settings(wire_dialect::fineract)));
 }
 
-TEST(HookPayloadDelivery, sms_bridge_without_an_api_key_sends_nothing) {
+TEST(HookPayloadDelivery, SmsBridgeWithoutAnApiKeySendsNothing) {
   EXPECT_FALSE(build_hook_delivery(client_create(), sms_bridge_hook(),
                                    settings(wire_dialect::mifos, "http://e/api/v1/")));
 }
 
-TEST(HookPayloadDelivery, sms_bridge_sends_json_with_the_api_key_instead_of_the_endpoint) {
+TEST(HookPayloadDelivery, SmsBridgeSendsJsonWithTheApiKeyInsteadOfTheEndpoint) {
   hook h = sms_bridge_hook();
   h.config["Api Key"] = "7b8e1f0c2d9a4e6b8c3f5a1d0e9b2c4f";
   h.config["Content Type"] = "form";  // ignored: the bridge only reads JSON
@@ -104,7 +104,7 @@ TEST(HookPayloadDelivery, sms_bridge_sends_json_with_the_api_key_instead_of_the_
   EXPECT_EQ(out->message.header_count("X-Mifos-Endpoint"), 0u);
 }
 
-TEST(HookPayloadDelivery, sms_bridge_in_the_fineract_family_uses_x_fineract_api_key) {
+TEST(HookPayloadDelivery, SmsBridgeInTheFineractFamilyUsesXFineractApiKey) {
   hook h = sms_bridge_hook();
   h.config["Api Key"] = "k";
   const auto out = build_hook_delivery(client_create(), h, settings(wire_dialect::fineract));
@@ -112,7 +112,7 @@ TEST(HookPayloadDelivery, sms_bridge_in_the_fineract_family_uses_x_fineract_api_
   EXPECT_EQ(out->message.header("X-Fineract-API-Key"), "k");
 }
 
-TEST(HookPayloadRegistration, posts_the_bridge_configuration_as_json) {
+TEST(HookPayloadRegistration, PostsTheBridgeConfigurationAsJson) {
   const auto out = build_sms_registration(client_create(), sms_bridge_hook(),
                                           settings(wire_dialect::mifos, "http://e/api/v1/"));
   ASSERT_TRUE(out.has_value());
@@ -125,7 +125,7 @@ TEST(HookPayloadRegistration, posts_the_bridge_configuration_as_json) {
             R"("mifosToken":"bWlmb3M6cGFzc3dvcmQ\u003d","endpoint":"http://e/api/v1/"})");
 }
 
-TEST(HookPayloadRegistration, headers_carry_the_tenant_and_the_client_headers) {
+TEST(HookPayloadRegistration, HeadersCarryTheTenantAndTheClientHeaders) {
   const auto out =
       build_sms_registration(client_create(), sms_bridge_hook(), settings(wire_dialect::mifos));
   ASSERT_TRUE(out.has_value());
@@ -140,7 +140,7 @@ TEST(HookPayloadRegistration, headers_carry_the_tenant_and_the_client_headers) {
   EXPECT_EQ(out->message.headers, want);
 }
 
-TEST(HookPayloadRegistration, joins_the_url_with_one_slash_and_sends_an_empty_endpoint) {
+TEST(HookPayloadRegistration, JoinsTheUrlWithOneSlashAndSendsAnEmptyEndpoint) {
   hook h = sms_bridge_hook();
   h.config["Payload URL"] = "http://127.0.0.1:9191/modules/sms";
   const auto out = build_sms_registration(client_create(), h, settings(wire_dialect::fineract));
@@ -150,7 +150,7 @@ TEST(HookPayloadRegistration, joins_the_url_with_one_slash_and_sends_an_empty_en
   EXPECT_NE(out->message.body.find(R"("endpoint":""})"), std::string::npos);
 }
 
-TEST(HookPayloadRegistration, the_token_is_base64_of_the_users_credentials) {
+TEST(HookPayloadRegistration, TheTokenIsBase64OfTheUsersCredentials) {
   command_event e = client_create();
   e.user.username = "teller";
   e.user.password = "s3cret";
@@ -160,7 +160,7 @@ TEST(HookPayloadRegistration, the_token_is_base64_of_the_users_credentials) {
   EXPECT_EQ(hooks::base64_decode(body.at("mifosToken").get<std::string>()), "teller:s3cret");
 }
 
-TEST(HookPayloadRegistration, only_sms_bridge_hooks_register) {
+TEST(HookPayloadRegistration, OnlySmsBridgeHooksRegister) {
   EXPECT_FALSE(build_sms_registration(client_create(), web_hook("http://h/"),
                                       settings(wire_dialect::mifos)));
 }

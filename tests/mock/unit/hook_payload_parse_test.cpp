@@ -31,7 +31,7 @@ payload_settings settings(wire_dialect d, failure_shape f = failure_shape::strip
   return s;
 }
 
-TEST(HookPayloadParse, fineract_envelope_reads_back_with_every_id) {
+TEST(HookPayloadParse, FineractEnvelopeReadsBackWithEveryId) {
   const auto e =
       parsed(loan_repayment(), web_hook("http://h/hooks/"), settings(wire_dialect::fineract));
   EXPECT_EQ(e.entity, "LOAN");
@@ -53,7 +53,7 @@ TEST(HookPayloadParse, fineract_envelope_reads_back_with_every_id) {
   EXPECT_EQ(e.changes().at("paymentTypeId"), 12);
 }
 
-TEST(HookPayloadParse, stripped_failure_reads_back_as_failed_without_ids) {
+TEST(HookPayloadParse, StrippedFailureReadsBackAsFailedWithoutIds) {
   const auto e =
       parsed(failed_repayment(), web_hook("http://h/hooks/"), settings(wire_dialect::fineract));
   EXPECT_TRUE(e.failed);
@@ -65,7 +65,7 @@ TEST(HookPayloadParse, stripped_failure_reads_back_as_failed_without_ids) {
   EXPECT_FALSE(e.error.has_value());
 }
 
-TEST(HookPayloadParse, exception_failure_reads_back_as_failed_with_the_error_body) {
+TEST(HookPayloadParse, ExceptionFailureReadsBackAsFailedWithTheErrorBody) {
   const auto e = parsed(failed_repayment(), web_hook("http://h/hooks/"),
                         settings(wire_dialect::fineract, failure_shape::exception));
   EXPECT_TRUE(e.failed);
@@ -75,7 +75,7 @@ TEST(HookPayloadParse, exception_failure_reads_back_as_failed_with_the_error_bod
   EXPECT_FALSE(e.result.loan_id.has_value());
 }
 
-TEST(HookPayloadParse, mifos_bare_result_reads_back) {
+TEST(HookPayloadParse, MifosBareResultReadsBack) {
   const auto e = parsed(client_create(), web_hook("http://h/hooks"), settings(wire_dialect::mifos));
   EXPECT_EQ(e.dialect, wire_dialect::mifos);
   EXPECT_EQ(e.shape, body_shape::result);
@@ -89,7 +89,7 @@ TEST(HookPayloadParse, mifos_bare_result_reads_back) {
   EXPECT_EQ(e.result.resource_id, 1);
 }
 
-TEST(HookPayloadParse, fineract_form_envelope_reads_back) {
+TEST(HookPayloadParse, FineractFormEnvelopeReadsBack) {
   const auto e = parsed(loan_repayment(), web_hook("http://h/hooks/", "form"),
                         settings(wire_dialect::fineract));
   EXPECT_EQ(e.format, body_format::form);
@@ -104,7 +104,7 @@ TEST(HookPayloadParse, fineract_form_envelope_reads_back) {
   EXPECT_EQ(e.request().at("note"), "check payment");
 }
 
-TEST(HookPayloadParse, fineract_form_failures_read_back_as_failed) {
+TEST(HookPayloadParse, FineractFormFailuresReadBackAsFailed) {
   const auto stripped = parsed(failed_repayment(), web_hook("http://h/hooks/", "form"),
                                settings(wire_dialect::fineract));
   EXPECT_TRUE(stripped.failed);
@@ -114,7 +114,7 @@ TEST(HookPayloadParse, fineract_form_failures_read_back_as_failed) {
   EXPECT_EQ(exception.payload.at("status"), "Exception");
 }
 
-TEST(HookPayloadParse, mifos_form_result_reads_back) {
+TEST(HookPayloadParse, MifosFormResultReadsBack) {
   const auto e =
       parsed(loan_repayment(), web_hook("http://h/hooks", "form"), settings(wire_dialect::mifos));
   EXPECT_EQ(e.dialect, wire_dialect::mifos);
@@ -125,7 +125,7 @@ TEST(HookPayloadParse, mifos_form_result_reads_back) {
   EXPECT_EQ(e.changes().at("transactionDate"), "14 May 2013");
 }
 
-TEST(HookPayloadParse, sms_bridge_delivery_carries_its_api_key) {
+TEST(HookPayloadParse, SmsBridgeDeliveryCarriesItsApiKey) {
   hook h = sms_bridge_hook();
   h.config["Api Key"] = "abc";
   const auto e = parsed(client_create(), h, settings(wire_dialect::mifos));

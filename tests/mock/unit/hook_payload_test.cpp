@@ -47,11 +47,11 @@ std::string json_body(const command_event& e, const payload_settings& s) {
   return hook_body(e, body_format::json, s).value_or("<nothing>");
 }
 
-TEST(HookPayloadFineract, loan_repayment_envelope_matches_the_spec_byte_for_byte) {
+TEST(HookPayloadFineract, LoanRepaymentEnvelopeMatchesTheSpecByteForByte) {
   EXPECT_EQ(json_body(loan_repayment(), fineract()), kSpecRepayment);
 }
 
-TEST(HookPayloadFineract, delivery_has_the_spec_body_headers_and_target) {
+TEST(HookPayloadFineract, DeliveryHasTheSpecBodyHeadersAndTarget) {
   const auto out = build_hook_delivery(loan_repayment(), web_hook("http://127.0.0.1:9000/hooks/"),
                                        fineract("https://localhost:8443/fineract-provider/api/"));
   ASSERT_TRUE(out.has_value());
@@ -73,7 +73,7 @@ TEST(HookPayloadFineract, delivery_has_the_spec_body_headers_and_target) {
   EXPECT_EQ(out->message.headers, want);
 }
 
-TEST(HookPayloadFineract, no_endpoint_header_until_the_endpoint_is_known) {
+TEST(HookPayloadFineract, NoEndpointHeaderUntilTheEndpointIsKnown) {
   const auto out = build_hook_delivery(loan_repayment(), web_hook("http://h/hooks/"), fineract());
   ASSERT_TRUE(out.has_value());
   EXPECT_EQ(out->message.header_count("X-Fineract-Endpoint"), 0u);
@@ -81,7 +81,7 @@ TEST(HookPayloadFineract, no_endpoint_header_until_the_endpoint_is_known) {
   EXPECT_EQ(out->message.header("Host"), "h");
 }
 
-TEST(HookPayloadFineract, request_numbers_are_doubles_and_response_numbers_integers) {
+TEST(HookPayloadFineract, RequestNumbersAreDoublesAndResponseNumbersIntegers) {
   command_event e = loan_repayment();
   e.request = nlohmann::ordered_json::parse(R"({"officeId":1,"amount":10000000,"rate":2.5})");
   const std::string body = json_body(e, fineract());
@@ -92,7 +92,7 @@ TEST(HookPayloadFineract, request_numbers_are_doubles_and_response_numbers_integ
       << body;
 }
 
-TEST(HookPayloadFineract, equals_signs_are_escaped_everywhere) {
+TEST(HookPayloadFineract, EqualsSignsAreEscapedEverywhere) {
   command_event e = loan_repayment();
   e.request["note"] = "a=b";
   (*e.result)["changes"]["note"] = "a=b";
@@ -102,7 +102,7 @@ TEST(HookPayloadFineract, equals_signs_are_escaped_everywhere) {
   EXPECT_EQ(body.find("a=b"), std::string::npos);
 }
 
-TEST(HookPayloadFineract, office_id_is_lifted_and_client_id_copied) {
+TEST(HookPayloadFineract, OfficeIdIsLiftedAndClientIdCopied) {
   command_event e = client_create();
   const std::string body = json_body(e, fineract());
   EXPECT_EQ(body,
@@ -113,14 +113,14 @@ TEST(HookPayloadFineract, office_id_is_lifted_and_client_id_copied) {
             R"("timestamp":"2024-03-04T10:00:00Z"})");
 }
 
-TEST(HookPayloadFineract, stripped_failure_has_no_status_response_or_ids) {
+TEST(HookPayloadFineract, StrippedFailureHasNoStatusResponseOrIds) {
   EXPECT_EQ(json_body(failed_repayment(), fineract()),
             std::string(R"({"createdByName":"mifos",)") + kRepaymentRequest +
                 R"(,"createdBy":1,"entityName":"LOAN","createdByFullName":"App Administrator",)"
                 R"("actionName":"REPAYMENT","timestamp":"2024-10-24T09:52:59.123456Z"})");
 }
 
-TEST(HookPayloadFineract, exception_failure_has_status_and_the_error_body_with_codes) {
+TEST(HookPayloadFineract, ExceptionFailureHasStatusAndTheErrorBodyWithCodes) {
   payload_settings s = fineract();
   s.failures = failure_shape::exception;
   EXPECT_EQ(json_body(failed_repayment(), s),
@@ -134,7 +134,7 @@ TEST(HookPayloadFineract, exception_failure_has_status_and_the_error_body_with_c
                 R"("timestamp":"2024-10-24T09:52:59.123456Z"})");
 }
 
-TEST(HookPayloadFineract, failures_are_delivered_with_the_same_headers) {
+TEST(HookPayloadFineract, FailuresAreDeliveredWithTheSameHeaders) {
   const auto ok = build_hook_delivery(loan_repayment(), web_hook("http://h/"), fineract());
   const auto failed = build_hook_delivery(failed_repayment(), web_hook("http://h/"), fineract());
   ASSERT_TRUE(ok && failed);
@@ -143,7 +143,7 @@ TEST(HookPayloadFineract, failures_are_delivered_with_the_same_headers) {
   EXPECT_EQ(failed->message.headers.size(), ok->message.headers.size());
 }
 
-TEST(HookPayloadFineract, form_body_is_the_envelope_as_java_text_with_percent_20) {
+TEST(HookPayloadFineract, FormBodyIsTheEnvelopeAsJavaTextWithPercent20) {
   EXPECT_EQ(hook_body(client_create(), body_format::form, fineract()),
             "createdByName=mifos&request=%7BofficeId%3D1.0%2C%20firstname%3DPetra%2C%20"
             "dateFormat%3Ddd%20MMMM%20yyyy%2C%20active%3Dtrue%7D&clientId=1.0&createdBy=1.0&"
@@ -152,7 +152,7 @@ TEST(HookPayloadFineract, form_body_is_the_envelope_as_java_text_with_percent_20
             "timestamp=2024-03-04T10%3A00%3A00Z");
 }
 
-TEST(HookPayloadFineract, form_hook_sends_the_fineract_form_content_type) {
+TEST(HookPayloadFineract, FormHookSendsTheFineractFormContentType) {
   const auto out =
       build_hook_delivery(client_create(), web_hook("http://h/hooks/", "form"), fineract());
   ASSERT_TRUE(out.has_value());
@@ -160,12 +160,12 @@ TEST(HookPayloadFineract, form_hook_sends_the_fineract_form_content_type) {
   EXPECT_EQ(out->message.header("Content-Length"), std::to_string(out->message.body.size()));
 }
 
-TEST(HookPayloadMifos, client_create_is_the_bare_result_byte_for_byte) {
+TEST(HookPayloadMifos, ClientCreateIsTheBareResultByteForByte) {
   EXPECT_EQ(json_body(client_create(), mifos()),
             R"({"officeId":1,"clientId":1,"savingsId":10,"resourceId":1})");
 }
 
-TEST(HookPayloadMifos, delivery_uses_the_x_mifos_headers_and_a_slash_after_the_url) {
+TEST(HookPayloadMifos, DeliveryUsesTheXMifosHeadersAndASlashAfterTheUrl) {
   const std::string body = R"({"officeId":1,"clientId":1,"savingsId":10,"resourceId":1})";
   const auto out =
       build_hook_delivery(client_create(), web_hook("http://127.0.0.1:9000/hooks"),
@@ -187,7 +187,7 @@ TEST(HookPayloadMifos, delivery_uses_the_x_mifos_headers_and_a_slash_after_the_u
   EXPECT_EQ(out->message.headers, want);
 }
 
-TEST(HookPayloadMifos, result_keys_follow_the_serializer_order_and_unknown_keys_come_last) {
+TEST(HookPayloadMifos, ResultKeysFollowTheSerializerOrderAndUnknownKeysComeLast) {
   command_event e = client_create();
   e.result = nlohmann::ordered_json::parse(
       R"({"extra":"x","resourceId":1,"changes":{},"clientId":1,"officeId":1})");
@@ -195,27 +195,27 @@ TEST(HookPayloadMifos, result_keys_follow_the_serializer_order_and_unknown_keys_
             R"({"officeId":1,"clientId":1,"resourceId":1,"changes":{},"extra":"x"})");
 }
 
-TEST(HookPayloadMifos, a_trailing_slash_is_not_doubled) {
+TEST(HookPayloadMifos, ATrailingSlashIsNotDoubled) {
   const auto out = build_hook_delivery(client_create(), web_hook("http://h:9000/hooks/"), mifos());
   ASSERT_TRUE(out.has_value());
   EXPECT_EQ(out->message.target, "/hooks/");
 }
 
-TEST(HookPayloadMifos, failures_send_nothing) {
+TEST(HookPayloadMifos, FailuresSendNothing) {
   EXPECT_FALSE(hook_body(failed_repayment(), body_format::json, mifos()).has_value());
   EXPECT_FALSE(hook_body(failed_repayment(), body_format::form, mifos()).has_value());
   EXPECT_FALSE(
       build_hook_delivery(failed_repayment(), web_hook("http://h/hooks"), mifos()).has_value());
 }
 
-TEST(HookPayloadMifos, form_body_is_the_result_as_java_text_with_plus_spaces) {
+TEST(HookPayloadMifos, FormBodyIsTheResultAsJavaTextWithPlusSpaces) {
   EXPECT_EQ(hook_body(loan_repayment(), body_format::form, mifos()),
             "officeId=1.0&clientId=1.0&loanId=5.0&resourceId=564.0&changes=%7BtransactionDate%3D"
             "14+May+2013%2C+transactionAmount%3D500.00%2C+locale%3Den%2C+dateFormat%3Ddd+MMMM+"
             "yyyy%2C+paymentTypeId%3D12.0%2C+note%3Dcheck+payment%7D");
 }
 
-TEST(HookPayloadMifos, form_hook_sends_the_mifos_form_content_type) {
+TEST(HookPayloadMifos, FormHookSendsTheMifosFormContentType) {
   const auto out =
       build_hook_delivery(client_create(), web_hook("http://h/hooks", "form"), mifos());
   ASSERT_TRUE(out.has_value());

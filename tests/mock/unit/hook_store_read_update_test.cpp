@@ -65,7 +65,7 @@ rest_outcome put(hook_store& s, const std::string& path, json body,
 
 // --- reads ------------------------------------------------------------------------------------
 
-TEST(HookStoreRead, a_hook_reads_as_fineract_writes_it) {
+TEST(HookStoreRead, AHookReadsAsFineractWritesIt) {
   hook_store s = store_with_one();
   const auto out = s.handle(make_call("GET", "/hooks/1"), kAnswers);
   ASSERT_TRUE(out.has_value());
@@ -86,7 +86,7 @@ TEST(HookStoreRead, a_hook_reads_as_fineract_writes_it) {
   EXPECT_FALSE(out->event.has_value());
 }
 
-TEST(HookStoreRead, the_list_is_in_id_order) {
+TEST(HookStoreRead, TheListIsInIdOrder) {
   hook_store s = store_with_one();
   s.handle(make_call("POST", "/hooks", web_body("Another")), kAnswers);
   const auto out = s.handle(make_call("GET", "/hooks"), kAnswers);
@@ -96,7 +96,7 @@ TEST(HookStoreRead, the_list_is_in_id_order) {
   EXPECT_EQ(out->body[1]["displayName"], "Another");
 }
 
-TEST(HookStoreRead, an_unknown_id_is_not_found) {
+TEST(HookStoreRead, AnUnknownIdIsNotFound) {
   hook_store s;
   const auto out = s.handle(make_call("GET", "/hooks/7"), kAnswers);
   expect_error(*out, 404, "error.msg.hook.identifier.not.found");
@@ -105,7 +105,7 @@ TEST(HookStoreRead, an_unknown_id_is_not_found) {
   EXPECT_FALSE(out->event.has_value());
 }
 
-TEST(HookStoreRead, with_template_true_adds_its_template_and_the_groupings) {
+TEST(HookStoreRead, WithTemplateTrueAddsItsTemplateAndTheGroupings) {
   hook_store s = store_with_one();
   rest_call c = make_call("GET", "/hooks/1");
   c.query["template"] = "true";
@@ -117,14 +117,14 @@ TEST(HookStoreRead, with_template_true_adds_its_template_and_the_groupings) {
   EXPECT_EQ(std::prev(body.end()).key(), "groupings");
 }
 
-TEST(HookStoreRead, template_page_is_the_hook_template) {
+TEST(HookStoreRead, TemplatePageIsTheHookTemplate) {
   hook_store s;
   const auto out = s.handle(make_call("GET", "/hooks/template"), kAnswers);
   EXPECT_EQ(out->status, 200);
   EXPECT_EQ(out->body, hook_template_json());
 }
 
-TEST(HookStoreRead, config_is_sorted_by_field_name) {
+TEST(HookStoreRead, ConfigIsSortedByFieldName) {
   hook_store s;
   json body = {{"name", "SMS Bridge"},
                {"displayName", "Bridge"},
@@ -145,7 +145,7 @@ TEST(HookStoreRead, config_is_sorted_by_field_name) {
 
 // --- update -----------------------------------------------------------------------------------
 
-TEST(HookStoreUpdate, answers_the_changed_keys) {
+TEST(HookStoreUpdate, AnswersTheChangedKeys) {
   hook_store s = store_with_one();
   const auto out = put(s, "/hooks/1", {{"displayName", "Renamed"}, {"isActive", true}});
   EXPECT_EQ(out.status, 200);
@@ -155,20 +155,20 @@ TEST(HookStoreUpdate, answers_the_changed_keys) {
   EXPECT_EQ(to_json(*s.find(1))["createdAt"], json::array({2024, 10, 24}));
 }
 
-TEST(HookStoreUpdate, nothing_changed_leaves_updated_at) {
+TEST(HookStoreUpdate, NothingChangedLeavesUpdatedAt) {
   hook_store s = store_with_one();
   const auto out = put(s, "/hooks/1", {{"displayName", "Hello"}});
   EXPECT_EQ(out.body, json({{"resourceId", 1}, {"changes", json::object()}}));
   EXPECT_EQ(to_json(*s.find(1))["updatedAt"], json::array({2024, 10, 24}));
 }
 
-TEST(HookStoreUpdate, deactivates) {
+TEST(HookStoreUpdate, Deactivates) {
   hook_store s = store_with_one();
   EXPECT_EQ(put(s, "/hooks/1", {{"isActive", false}}).body["changes"], json({{"isActive", false}}));
   EXPECT_FALSE(s.find(1)->active);
 }
 
-TEST(HookStoreUpdate, events_are_replaced_and_echoed) {
+TEST(HookStoreUpdate, EventsAreReplacedAndEchoed) {
   hook_store s = store_with_one();
   const json events = json::array({event_json("LOAN", "REPAYMENT")});
   EXPECT_EQ(put(s, "/hooks/1", {{"events", events}}).body["changes"], json({{"events", events}}));
@@ -176,7 +176,7 @@ TEST(HookStoreUpdate, events_are_replaced_and_echoed) {
   EXPECT_EQ(s.find(1)->events[0].entity, "LOAN");
 }
 
-TEST(HookStoreUpdate, a_new_payload_url_is_pinged_and_stored) {
+TEST(HookStoreUpdate, ANewPayloadUrlIsPingedAndStored) {
   hook_store s = store_with_one();
   const std::string url = "http://127.0.0.1:9001/new/";
   std::vector<std::string> pinged;
@@ -189,7 +189,7 @@ TEST(HookStoreUpdate, a_new_payload_url_is_pinged_and_stored) {
   EXPECT_EQ(s.find(1)->config.at("Content Type"), "form");
 }
 
-TEST(HookStoreUpdate, an_unreachable_new_payload_url_changes_nothing) {
+TEST(HookStoreUpdate, AnUnreachableNewPayloadUrlChangesNothing) {
   hook_store s = store_with_one();
   const json config = {{"Payload URL", "http://127.0.0.1:9001/new/"}, {"Content Type", "json"}};
   const auto out = put(s, "/hooks/1", {{"displayName", "X"}, {"config", config}},
@@ -199,7 +199,7 @@ TEST(HookStoreUpdate, an_unreachable_new_payload_url_changes_nothing) {
   EXPECT_EQ(s.find(1)->display_name, "Hello");
 }
 
-TEST(HookStoreUpdate, the_same_payload_url_is_not_pinged_again) {
+TEST(HookStoreUpdate, TheSamePayloadUrlIsNotPingedAgain) {
   hook_store s = store_with_one();
   int pings = 0;
   put(s, "/hooks/1", {{"config", {{"Payload URL", kUrl}, {"Content Type", "form"}}}},
@@ -207,25 +207,25 @@ TEST(HookStoreUpdate, the_same_payload_url_is_not_pinged_again) {
   EXPECT_EQ(pings, 0);
 }
 
-TEST(HookStoreUpdate, config_replaces_the_whole_config_so_must_be_complete) {
+TEST(HookStoreUpdate, ConfigReplacesTheWholeConfigSoMustBeComplete) {
   hook_store s = store_with_one();
   expect_error(put(s, "/hooks/1", {{"config", {{"Content Type", "form"}}}}), 400,
                "validation.msg.hook.required.config.field.not.provided");
 }
 
-TEST(HookStoreUpdate, refuses_an_unsupported_key) {
+TEST(HookStoreUpdate, RefusesAnUnsupportedKey) {
   hook_store s = store_with_one();
   expect_error(put(s, "/hooks/1", {{"active", true}}), 400, "error.msg.parameter.unsupported");
 }
 
-TEST(HookStoreUpdate, refuses_a_display_name_another_hook_has) {
+TEST(HookStoreUpdate, RefusesADisplayNameAnotherHookHas) {
   hook_store s = store_with_one();
   s.handle(make_call("POST", "/hooks", web_body("Other")), kAnswers);
   expect_error(put(s, "/hooks/2", {{"displayName", "HELLO"}}), 403,
                "error.msg.hook.duplicate.name");
 }
 
-TEST(HookStoreUpdate, an_unknown_id_is_not_found_and_fails_the_command) {
+TEST(HookStoreUpdate, AnUnknownIdIsNotFoundAndFailsTheCommand) {
   hook_store s;
   const auto out = put(s, "/hooks/9", {{"isActive", true}});
   expect_error(out, 404, "error.msg.hook.identifier.not.found");
@@ -235,7 +235,7 @@ TEST(HookStoreUpdate, an_unknown_id_is_not_found_and_fails_the_command) {
   EXPECT_EQ(out.event->http_status, 404);
 }
 
-TEST(HookStoreUpdate, carries_a_hook_update_event) {
+TEST(HookStoreUpdate, CarriesAHookUpdateEvent) {
   hook_store s = store_with_one();
   const json body = {{"isActive", false}};
   const auto out = put(s, "/hooks/1", body);
@@ -248,7 +248,7 @@ TEST(HookStoreUpdate, carries_a_hook_update_event) {
 
 // --- delete -----------------------------------------------------------------------------------
 
-TEST(HookStoreDelete, removes_the_hook_and_answers_its_id) {
+TEST(HookStoreDelete, RemovesTheHookAndAnswersItsId) {
   hook_store s = store_with_one();
   const auto out = s.handle(make_call("DELETE", "/hooks/1"), kAnswers);
   EXPECT_EQ(out->status, 200);
@@ -260,7 +260,7 @@ TEST(HookStoreDelete, removes_the_hook_and_answers_its_id) {
   EXPECT_EQ(out->event->result, json({{"resourceId", 1}}));
 }
 
-TEST(HookStoreDelete, an_unknown_id_is_not_found) {
+TEST(HookStoreDelete, AnUnknownIdIsNotFound) {
   hook_store s;
   const auto out = s.handle(make_call("DELETE", "/hooks/3"), kAnswers);
   expect_error(*out, 404, "error.msg.hook.identifier.not.found");
@@ -270,7 +270,7 @@ TEST(HookStoreDelete, an_unknown_id_is_not_found) {
 
 // --- routes -----------------------------------------------------------------------------------
 
-TEST(HookStoreRouting, other_methods_are_not_allowed) {
+TEST(HookStoreRouting, OtherMethodsAreNotAllowed) {
   hook_store s = store_with_one();
   for (const auto& [method, path] :
        std::vector<std::pair<std::string, std::string>>{{"PATCH", "/hooks"},
@@ -286,21 +286,21 @@ TEST(HookStoreRouting, other_methods_are_not_allowed) {
   }
 }
 
-TEST(HookStoreRouting, other_paths_are_not_its_business) {
+TEST(HookStoreRouting, OtherPathsAreNotItsBusiness) {
   hook_store s;
   for (const char* path : {"/clients", "/hooksx", "/hooks/abc", "/hooks/1/events", "/hooks/-1"}) {
     EXPECT_FALSE(s.handle(make_call("GET", path), kAnswers).has_value()) << path;
   }
 }
 
-TEST(HookStoreRouting, a_trailing_slash_is_the_same_route) {
+TEST(HookStoreRouting, ATrailingSlashIsTheSameRoute) {
   hook_store s = store_with_one();
   EXPECT_EQ(s.handle(make_call("GET", "/hooks/"), kAnswers)->body.size(), 1u);
 }
 
 // --- firing lookups ---------------------------------------------------------------------------
 
-TEST(HookStoreFiring, active_for_returns_active_subscribers_in_id_order) {
+TEST(HookStoreFiring, ActiveForReturnsActiveSubscribersInIdOrder) {
   hook_store s;
   s.handle(make_call("POST", "/hooks", web_body("A")), kAnswers);
   s.handle(make_call("POST", "/hooks", web_body("B", false)), kAnswers);
@@ -312,7 +312,7 @@ TEST(HookStoreFiring, active_for_returns_active_subscribers_in_id_order) {
   EXPECT_TRUE(s.active_for("LOAN", "REPAYMENT").empty());
 }
 
-TEST(HookStoreFiring, set_config_stores_a_field) {
+TEST(HookStoreFiring, SetConfigStoresAField) {
   hook_store s = store_with_one();
   s.set_config(1, "Api Key", "0123abcd");
   EXPECT_EQ(s.find(1)->config.at("Api Key"), "0123abcd");

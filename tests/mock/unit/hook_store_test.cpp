@@ -71,7 +71,7 @@ rest_outcome create(hook_store& s, json body, const ping_function& ping = kAnswe
 
 // --- create ---------------------------------------------------------------------------------
 
-TEST(HookStoreCreate, answers_the_new_resource_id) {
+TEST(HookStoreCreate, AnswersTheNewResourceId) {
   hook_store s;
   const auto out = create(s, web_body());
   EXPECT_EQ(out.status, 200);
@@ -79,7 +79,7 @@ TEST(HookStoreCreate, answers_the_new_resource_id) {
   EXPECT_EQ(create(s, web_body("Second")).body, json({{"resourceId", 2}}));
 }
 
-TEST(HookStoreCreate, is_inactive_when_isActive_is_not_sent) {
+TEST(HookStoreCreate, IsInactiveWhenIsActiveIsNotSent) {
   hook_store s;
   json body = web_body();
   body.erase("isActive");
@@ -88,7 +88,7 @@ TEST(HookStoreCreate, is_inactive_when_isActive_is_not_sent) {
   EXPECT_FALSE(s.find(1)->active);
 }
 
-TEST(HookStoreCreate, stores_what_the_body_asked_for) {
+TEST(HookStoreCreate, StoresWhatTheBodyAskedFor) {
   hook_store s;
   json body = web_body();
   body["templateId"] = 5;
@@ -106,7 +106,7 @@ TEST(HookStoreCreate, stores_what_the_body_asked_for) {
   EXPECT_EQ(h->template_id, 5);
 }
 
-TEST(HookStoreCreate, dates_are_the_utc_day_of_now) {
+TEST(HookStoreCreate, DatesAreTheUtcDayOfNow) {
   hook_store s;
   const auto late = sys_days{year{2024} / 10 / 24} + hours{23} + minutes{59};
   s.handle(make_call("POST", "/hooks", web_body(), late), kAnswers);
@@ -114,7 +114,7 @@ TEST(HookStoreCreate, dates_are_the_utc_day_of_now) {
   EXPECT_EQ(to_json(*s.find(1))["updatedAt"], json::array({2024, 10, 24}));
 }
 
-TEST(HookStoreCreate, template_name_is_matched_case_insensitively_and_stored_canonically) {
+TEST(HookStoreCreate, TemplateNameIsMatchedCaseInsensitivelyAndStoredCanonically) {
   hook_store s;
   json body = web_body();
   body["name"] = "web";
@@ -122,7 +122,7 @@ TEST(HookStoreCreate, template_name_is_matched_case_insensitively_and_stored_can
   EXPECT_EQ(s.find(1)->template_name, "Web");
 }
 
-TEST(HookStoreCreate, carries_a_hook_create_event) {
+TEST(HookStoreCreate, CarriesAHookCreateEvent) {
   hook_store s;
   const auto out = create(s, web_body());
   ASSERT_TRUE(out.event.has_value());
@@ -136,7 +136,7 @@ TEST(HookStoreCreate, carries_a_hook_create_event) {
   EXPECT_FALSE(out.event->failed());
 }
 
-TEST(HookStoreCreate, a_failure_carries_a_failed_event_with_the_error) {
+TEST(HookStoreCreate, AFailureCarriesAFailedEventWithTheError) {
   hook_store s;
   json body = web_body();
   body["url"] = "x";
@@ -149,7 +149,7 @@ TEST(HookStoreCreate, a_failure_carries_a_failed_event_with_the_error) {
   EXPECT_EQ(out.event->request, body);
 }
 
-TEST(HookStoreCreate, a_failure_stores_nothing_and_uses_no_id) {
+TEST(HookStoreCreate, AFailureStoresNothingAndUsesNoId) {
   hook_store s;
   json bad = web_body();
   bad.erase("events");
@@ -160,7 +160,7 @@ TEST(HookStoreCreate, a_failure_stores_nothing_and_uses_no_id) {
 
 // --- validation of the keys -------------------------------------------------------------------
 
-TEST(HookStoreValidation, refuses_an_unsupported_key) {
+TEST(HookStoreValidation, RefusesAnUnsupportedKey) {
   hook_store s;
   json body = web_body();
   body["url"] = "http://x/";
@@ -169,21 +169,21 @@ TEST(HookStoreValidation, refuses_an_unsupported_key) {
   EXPECT_EQ(out.body["errors"][0]["defaultUserMessage"], "The parameter url is not supported.");
 }
 
-TEST(HookStoreValidation, refuses_a_body_that_is_not_an_object) {
+TEST(HookStoreValidation, RefusesABodyThatIsNotAnObject) {
   hook_store s;
   const auto out = create(s, nullptr);
   EXPECT_EQ(out.status, 400);
   EXPECT_EQ(out.body["userMessageGlobalisationCode"], "error.msg.invalid.json");
 }
 
-TEST(HookStoreValidation, requires_the_template_name) {
+TEST(HookStoreValidation, RequiresTheTemplateName) {
   hook_store s;
   json body = web_body();
   body.erase("name");
   expect_error(create(s, body), 400, "validation.msg.hook.name.cannot.be.blank", "name");
 }
 
-TEST(HookStoreValidation, an_unknown_template_is_not_found) {
+TEST(HookStoreValidation, AnUnknownTemplateIsNotFound) {
   hook_store s;
   json body = web_body();
   body["name"] = "Slack";
@@ -192,7 +192,7 @@ TEST(HookStoreValidation, an_unknown_template_is_not_found) {
   EXPECT_EQ(out.body["errors"][0]["value"], "Slack");
 }
 
-TEST(HookStoreValidation, requires_a_display_name) {
+TEST(HookStoreValidation, RequiresADisplayName) {
   hook_store s;
   json body = web_body();
   body.erase("displayName");
@@ -202,14 +202,14 @@ TEST(HookStoreValidation, requires_a_display_name) {
                "displayName");
 }
 
-TEST(HookStoreValidation, display_name_may_have_100_characters_not_101) {
+TEST(HookStoreValidation, DisplayNameMayHave100CharactersNot101) {
   hook_store s;
   EXPECT_EQ(create(s, web_body(std::string(100, 'a'))).status, 200);
   expect_error(create(s, web_body(std::string(101, 'b'))), 400,
                "validation.msg.hook.displayName.exceeds.max.length", "displayName");
 }
 
-TEST(HookStoreValidation, a_duplicate_display_name_breaks_a_domain_rule) {
+TEST(HookStoreValidation, ADuplicateDisplayNameBreaksADomainRule) {
   hook_store s;
   create(s, web_body("Hello"));
   const auto out = create(s, web_body("hello"));
@@ -217,7 +217,7 @@ TEST(HookStoreValidation, a_duplicate_display_name_breaks_a_domain_rule) {
   EXPECT_EQ(out.body["errors"][0]["defaultUserMessage"], "A hook with name 'hello' already exists");
 }
 
-TEST(HookStoreValidation, isActive_must_be_a_boolean) {
+TEST(HookStoreValidation, IsActiveMustBeABoolean) {
   hook_store s;
   json body = web_body();
   body["isActive"] = "yes";
@@ -225,7 +225,7 @@ TEST(HookStoreValidation, isActive_must_be_a_boolean) {
                "isActive");
 }
 
-TEST(HookStoreValidation, requires_at_least_one_event) {
+TEST(HookStoreValidation, RequiresAtLeastOneEvent) {
   hook_store s;
   json body = web_body();
   body.erase("events");
@@ -234,14 +234,14 @@ TEST(HookStoreValidation, requires_at_least_one_event) {
   expect_error(create(s, body), 400, "validation.msg.hook.events.cannot.be.empty", "events");
 }
 
-TEST(HookStoreValidation, an_event_needs_action_and_entity_names) {
+TEST(HookStoreValidation, AnEventNeedsActionAndEntityNames) {
   hook_store s;
   json body = web_body();
   body["events"] = json::array({{{"entityName", "CLIENT"}}});
   expect_error(create(s, body), 400, "validation.msg.hook.events.entry.invalid", "events");
 }
 
-TEST(HookStoreValidation, an_event_outside_the_catalog_is_refused) {
+TEST(HookStoreValidation, AnEventOutsideTheCatalogIsRefused) {
   hook_store s;
   json body = web_body();
   body["events"] = json::array({{{"actionName", "FLY"}, {"entityName", "CLIENT"}}});
@@ -250,14 +250,14 @@ TEST(HookStoreValidation, an_event_outside_the_catalog_is_refused) {
   EXPECT_EQ(out.body["errors"][0]["value"], body["events"][0]);
 }
 
-TEST(HookStoreValidation, catalog_events_are_matched_case_insensitively) {
+TEST(HookStoreValidation, CatalogEventsAreMatchedCaseInsensitively) {
   hook_store s;
   json body = web_body();
   body["events"] = json::array({{{"actionName", "create"}, {"entityName", "client"}}});
   EXPECT_EQ(create(s, body).status, 200);
 }
 
-TEST(HookStoreValidation, templateId_must_be_greater_than_zero) {
+TEST(HookStoreValidation, TemplateIdMustBeGreaterThanZero) {
   hook_store s;
   json body = web_body();
   body["templateId"] = 0;
@@ -265,7 +265,7 @@ TEST(HookStoreValidation, templateId_must_be_greater_than_zero) {
                "templateId");
 }
 
-TEST(HookStoreValidation, only_one_hook_per_non_web_template) {
+TEST(HookStoreValidation, OnlyOneHookPerNonWebTemplate) {
   hook_store s;
   EXPECT_EQ(create(s, sms_body()).status, 200);
   json again = sms_body();
@@ -278,7 +278,7 @@ TEST(HookStoreValidation, only_one_hook_per_non_web_template) {
 
 // --- config -----------------------------------------------------------------------------------
 
-TEST(HookStoreConfig, a_missing_field_is_named) {
+TEST(HookStoreConfig, AMissingFieldIsNamed) {
   hook_store s;
   json body = web_body();
   body["config"].erase("Payload URL");
@@ -289,7 +289,7 @@ TEST(HookStoreConfig, a_missing_field_is_named) {
                "Content Type");
 }
 
-TEST(HookStoreConfig, an_unknown_field_is_refused) {
+TEST(HookStoreConfig, AnUnknownFieldIsRefused) {
   hook_store s;
   json body = web_body();
   body["config"]["Payload Url"] = kUrl;
@@ -297,7 +297,7 @@ TEST(HookStoreConfig, an_unknown_field_is_refused) {
                "Payload Url");
 }
 
-TEST(HookStoreConfig, must_be_an_object_of_text) {
+TEST(HookStoreConfig, MustBeAnObjectOfText) {
   hook_store s;
   json body = web_body();
   body["config"] = json::array();
@@ -308,7 +308,7 @@ TEST(HookStoreConfig, must_be_an_object_of_text) {
                "Content Type");
 }
 
-TEST(HookStoreConfig, content_type_is_json_or_form_stored_lower_case) {
+TEST(HookStoreConfig, ContentTypeIsJsonOrFormStoredLowerCase) {
   hook_store s;
   json body = web_body();
   body["config"]["Content Type"] = "xml";
@@ -319,7 +319,7 @@ TEST(HookStoreConfig, content_type_is_json_or_form_stored_lower_case) {
   EXPECT_EQ(s.find(1)->config.at("Content Type"), "form");
 }
 
-TEST(HookStoreConfig, sms_bridge_needs_all_five_fields) {
+TEST(HookStoreConfig, SmsBridgeNeedsAllFiveFields) {
   hook_store s;
   json body = sms_body();
   body["config"].erase("Phone Number");
@@ -328,7 +328,7 @@ TEST(HookStoreConfig, sms_bridge_needs_all_five_fields) {
   EXPECT_EQ(create(s, sms_body()).status, 200);
 }
 
-TEST(HookStoreConfig, elastic_search_index_name_is_optional) {
+TEST(HookStoreConfig, ElasticSearchIndexNameIsOptional) {
   hook_store s;
   json body = web_body();
   body["name"] = "Elastic Search";
@@ -336,7 +336,7 @@ TEST(HookStoreConfig, elastic_search_index_name_is_optional) {
   EXPECT_EQ(s.find(1)->config.count("Index Name"), 0u);
 }
 
-TEST(HookStoreConfig, message_gateway_takes_a_number_as_text_and_is_not_pinged) {
+TEST(HookStoreConfig, MessageGatewayTakesANumberAsTextAndIsNotPinged) {
   hook_store s;
   int pings = 0;
   json body = {{"name", "Message Gateway"},
@@ -350,7 +350,7 @@ TEST(HookStoreConfig, message_gateway_takes_a_number_as_text_and_is_not_pinged) 
 
 // --- Payload URL ------------------------------------------------------------------------------
 
-TEST(HookStorePayloadUrl, may_have_100_characters_not_101) {
+TEST(HookStorePayloadUrl, MayHave100CharactersNot101) {
   hook_store s;
   const std::string base = "http://127.0.0.1:9000/";
   const std::string url100 = base + std::string(99 - base.size(), 'a') + "/";
@@ -361,7 +361,7 @@ TEST(HookStorePayloadUrl, may_have_100_characters_not_101) {
                "validation.msg.hook.payload.url.exceeds.max.length", "Payload URL");
 }
 
-TEST(HookStorePayloadUrl, must_be_an_http_url) {
+TEST(HookStorePayloadUrl, MustBeAnHttpUrl) {
   hook_store s;
   expect_error(create(s, web_body("A", "ftp://127.0.0.1/hooks/")), 400,
                "validation.msg.hook.payload.url.not.http.url", "Payload URL");
@@ -369,7 +369,7 @@ TEST(HookStorePayloadUrl, must_be_an_http_url) {
                "validation.msg.hook.payload.url.not.http.url", "Payload URL");
 }
 
-TEST(HookStorePayloadUrl, a_path_without_trailing_slash_is_refused_like_fineract_1_7) {
+TEST(HookStorePayloadUrl, APathWithoutTrailingSlashIsRefusedLikeFineract17) {
   hook_store s;
   const auto out = create(s, web_body("A", "http://127.0.0.1:9000/hooks"));
   expect_error(out, 400, "validation.msg.hook.payload.url.must.end.with.slash", "Payload URL");
@@ -378,12 +378,12 @@ TEST(HookStorePayloadUrl, a_path_without_trailing_slash_is_refused_like_fineract
       std::string::npos);
 }
 
-TEST(HookStorePayloadUrl, a_host_without_path_needs_no_slash) {
+TEST(HookStorePayloadUrl, AHostWithoutPathNeedsNoSlash) {
   hook_store s;
   EXPECT_EQ(create(s, web_body("A", "http://127.0.0.1:9000")).status, 200);
 }
 
-TEST(HookStorePayloadUrl, lenient_rules_accept_a_path_without_trailing_slash) {
+TEST(HookStorePayloadUrl, LenientRulesAcceptAPathWithoutTrailingSlash) {
   hook_store s(hook_rules{.lenient_urls = true});
   EXPECT_EQ(create(s, web_body("A", "http://127.0.0.1:9000/hooks")).status, 200);
   EXPECT_EQ(s.find(1)->config.at("Payload URL"), "http://127.0.0.1:9000/hooks");
@@ -391,14 +391,14 @@ TEST(HookStorePayloadUrl, lenient_rules_accept_a_path_without_trailing_slash) {
 
 // --- the ping ---------------------------------------------------------------------------------
 
-TEST(HookStorePing, is_sent_to_the_payload_url_once) {
+TEST(HookStorePing, IsSentToThePayloadUrlOnce) {
   hook_store s;
   std::vector<std::string> pinged;
   create(s, web_body(), [&](const std::string& url) { return pinged.push_back(url), true; });
   EXPECT_EQ(pinged, std::vector<std::string>{kUrl});
 }
 
-TEST(HookStorePing, no_answer_refuses_the_hook) {
+TEST(HookStorePing, NoAnswerRefusesTheHook) {
   hook_store s;
   const auto out = create(s, web_body(), kSilent);
   expect_error(out, 400, "validation.msg.hook.url.invalid", "Payload URL");
@@ -409,7 +409,7 @@ TEST(HookStorePing, no_answer_refuses_the_hook) {
   EXPECT_TRUE(out.event->failed());
 }
 
-TEST(HookStorePing, is_not_sent_when_the_body_is_invalid) {
+TEST(HookStorePing, IsNotSentWhenTheBodyIsInvalid) {
   hook_store s;
   create(s, web_body("Hello"));
   int pings = 0;

@@ -38,14 +38,14 @@ json template_named(const std::string& name) {
   return nullptr;
 }
 
-TEST(HookTemplate, has_templates_then_groupings) {
+TEST(HookTemplate, HasTemplatesThenGroupings) {
   const json t = hook_template_json();
   ASSERT_EQ(t.size(), 2u);
   EXPECT_EQ(t.begin().key(), "templates");
   EXPECT_EQ(std::next(t.begin()).key(), "groupings");
 }
 
-TEST(HookTemplate, lists_four_templates_sorted_by_name_with_their_ids) {
+TEST(HookTemplate, ListsFourTemplatesSortedByNameWithTheirIds) {
   std::vector<std::pair<std::string, int>> got;
   for (const auto& t : page()["templates"]) got.emplace_back(t["name"], t["id"]);
   EXPECT_EQ(got,
@@ -53,28 +53,28 @@ TEST(HookTemplate, lists_four_templates_sorted_by_name_with_their_ids) {
                 {"Elastic Search", 3}, {"Message Gateway", 4}, {"SMS Bridge", 2}, {"Web", 1}}));
 }
 
-TEST(HookTemplate, web_schema_is_content_type_and_payload_url) {
+TEST(HookTemplate, WebSchemaIsContentTypeAndPayloadUrl) {
   const json expected = {{"id", 1}, {"name", "Web"}, {"schema", {kContentType, kPayloadUrl}}};
   EXPECT_EQ(template_named("Web").dump(), expected.dump());
 }
 
-TEST(HookTemplate, sms_bridge_schema_has_five_required_fields) {
+TEST(HookTemplate, SmsBridgeSchemaHasFiveRequiredFields) {
   EXPECT_EQ(template_named("SMS Bridge")["schema"],
             json({kPayloadUrl, field("Phone Number", false), field("SMS Provider", false),
                   field("SMS Provider Account Id", false), field("SMS Provider Token", false)}));
 }
 
-TEST(HookTemplate, elastic_search_index_name_is_optional) {
+TEST(HookTemplate, ElasticSearchIndexNameIsOptional) {
   EXPECT_EQ(template_named("Elastic Search")["schema"],
             json({kContentType, field("Index Name", true), kPayloadUrl}));
 }
 
-TEST(HookTemplate, message_gateway_has_only_the_provider_id) {
+TEST(HookTemplate, MessageGatewayHasOnlyTheProviderId) {
   EXPECT_EQ(template_named("Message Gateway")["schema"],
             json::array({field("SMS Provider Id", false)}));
 }
 
-TEST(HookTemplate, has_25_groupings_and_445_actions) {
+TEST(HookTemplate, Has25GroupingsAnd445Actions) {
   const json groupings = page()["groupings"];
   EXPECT_EQ(groupings.size(), 25u);
   std::size_t actions = 0;
@@ -84,7 +84,7 @@ TEST(HookTemplate, has_25_groupings_and_445_actions) {
   EXPECT_EQ(actions, 445u);
 }
 
-TEST(HookTemplate, groupings_are_sorted_with_upper_case_first) {
+TEST(HookTemplate, GroupingsAreSortedWithUpperCaseFirst) {
   std::vector<std::string> names;
   for (const auto& g : page()["groupings"]) names.push_back(g["name"]);
   EXPECT_TRUE(std::is_sorted(names.begin(), names.end()));
@@ -98,7 +98,7 @@ TEST(HookTemplate, groupings_are_sorted_with_upper_case_first) {
   }));
 }
 
-TEST(HookTemplate, entities_and_actions_are_sorted) {
+TEST(HookTemplate, EntitiesAndActionsAreSorted) {
   for (const auto& g : page()["groupings"]) {
     std::vector<std::string> entities;
     for (const auto& e : g["entities"]) {
@@ -110,7 +110,7 @@ TEST(HookTemplate, entities_and_actions_are_sorted) {
   }
 }
 
-TEST(HookTemplate, portfolio_client_offers_its_actions_sorted) {
+TEST(HookTemplate, PortfolioClientOffersItsActionsSorted) {
   json client;
   for (const auto& g : page()["groupings"]) {
     if (g["name"] != "portfolio") continue;

@@ -12,20 +12,20 @@ namespace {
 
 using nlohmann::ordered_json;
 
-TEST(JavaTextDouble, whole_numbers_get_one_fraction_digit) {
+TEST(JavaTextDouble, WholeNumbersGetOneFractionDigit) {
   EXPECT_EQ(java_double(1.0), "1.0");
   EXPECT_EQ(java_double(100.0), "100.0");
   EXPECT_EQ(java_double(9999999.0), "9999999.0");
 }
 
-TEST(JavaTextDouble, fractions_use_the_shortest_round_trip_digits) {
+TEST(JavaTextDouble, FractionsUseTheShortestRoundTripDigits) {
   EXPECT_EQ(java_double(10.5), "10.5");
   EXPECT_EQ(java_double(0.1), "0.1");
   EXPECT_EQ(java_double(1.0 / 3.0), "0.3333333333333333");
   EXPECT_EQ(java_double(-2.5), "-2.5");
 }
 
-TEST(JavaTextDouble, ten_million_and_above_use_scientific_notation) {
+TEST(JavaTextDouble, TenMillionAndAboveUseScientificNotation) {
   EXPECT_EQ(java_double(1e7), "1.0E7");
   EXPECT_EQ(java_double(20000000.0), "2.0E7");
   EXPECT_EQ(java_double(123456789.0), "1.23456789E8");
@@ -33,14 +33,14 @@ TEST(JavaTextDouble, ten_million_and_above_use_scientific_notation) {
   EXPECT_EQ(java_double(-1.5e10), "-1.5E10");
 }
 
-TEST(JavaTextDouble, below_one_thousandth_uses_scientific_notation_with_a_minus_exponent) {
+TEST(JavaTextDouble, BelowOneThousandthUsesScientificNotationWithAMinusExponent) {
   EXPECT_EQ(java_double(0.001), "0.001");
   EXPECT_EQ(java_double(0.002), "0.002");
   EXPECT_EQ(java_double(1e-4), "1.0E-4");
   EXPECT_EQ(java_double(1.5e-5), "1.5E-5");
 }
 
-TEST(JavaTextDouble, zero_and_non_finite_values) {
+TEST(JavaTextDouble, ZeroAndNonFiniteValues) {
   EXPECT_EQ(java_double(0.0), "0.0");
   EXPECT_EQ(java_double(-0.0), "-0.0");
   EXPECT_EQ(java_double(std::numeric_limits<double>::quiet_NaN()), "NaN");
@@ -48,68 +48,68 @@ TEST(JavaTextDouble, zero_and_non_finite_values) {
   EXPECT_EQ(java_double(-std::numeric_limits<double>::infinity()), "-Infinity");
 }
 
-TEST(JavaTextGson, html_characters_are_escaped_as_gson_does) {
+TEST(JavaTextGson, HtmlCharactersAreEscapedAsGsonDoes) {
   EXPECT_EQ(gson_json(ordered_json("a=b<c>&'d"), false), R"("a\u003db\u003cc\u003e\u0026\u0027d")");
 }
 
-TEST(JavaTextGson, quotes_backslashes_and_controls_are_escaped) {
+TEST(JavaTextGson, QuotesBackslashesAndControlsAreEscaped) {
   EXPECT_EQ(gson_json(ordered_json("q\"b\\n\nt\tr\rb\bf\f"), false), R"("q\"b\\n\nt\tr\rb\bf\f")");
   EXPECT_EQ(gson_json(ordered_json(std::string("\x01\x1f", 2)), false), R"("\u0001\u001f")");
 }
 
-TEST(JavaTextGson, line_separators_are_escaped_and_other_non_ascii_stays_raw) {
+TEST(JavaTextGson, LineSeparatorsAreEscapedAndOtherNonAsciiStaysRaw) {
   EXPECT_EQ(gson_json(ordered_json("a\u2028b\u2029c"), false), R"("a\u2028b\u2029c")");
   EXPECT_EQ(gson_json(ordered_json("Zoë ₹"), false), "\"Zoë ₹\"");
 }
 
-TEST(JavaTextGson, compact_with_integers_as_integers) {
+TEST(JavaTextGson, CompactWithIntegersAsIntegers) {
   const auto j = ordered_json::parse(R"({"a":1,"b":[1,2.5,true],"c":{"d":"x"},"e":-3})");
   EXPECT_EQ(gson_json(j, false), R"({"a":1,"b":[1,2.5,true],"c":{"d":"x"},"e":-3})");
 }
 
-TEST(JavaTextGson, numbers_as_doubles_turns_every_number_into_a_java_double) {
+TEST(JavaTextGson, NumbersAsDoublesTurnsEveryNumberIntoAJavaDouble) {
   const auto j = ordered_json::parse(R"({"a":1,"b":10000000,"c":[2,0.5],"d":{"e":-7}})");
   EXPECT_EQ(gson_json(j, true), R"({"a":1.0,"b":1.0E7,"c":[2.0,0.5],"d":{"e":-7.0}})");
 }
 
-TEST(JavaTextGson, floats_are_java_doubles_even_without_the_flag) {
+TEST(JavaTextGson, FloatsAreJavaDoublesEvenWithoutTheFlag) {
   EXPECT_EQ(gson_json(ordered_json::parse(R"({"a":1e7,"b":500.0})"), false),
             R"({"a":1.0E7,"b":500.0})");
 }
 
-TEST(JavaTextGson, null_members_are_left_out_but_null_elements_stay) {
+TEST(JavaTextGson, NullMembersAreLeftOutButNullElementsStay) {
   EXPECT_EQ(gson_json(ordered_json::parse(R"({"a":null,"b":[null],"c":1})"), false),
             R"({"b":[null],"c":1})");
 }
 
-TEST(JavaTextToString, objects_are_java_maps_with_double_numbers) {
+TEST(JavaTextToString, ObjectsAreJavaMapsWithDoubleNumbers) {
   const auto j = ordered_json::parse(R"({"officeId":1,"firstname":"Petra","active":true})");
   EXPECT_EQ(java_to_string(j), "{officeId=1.0, firstname=Petra, active=true}");
 }
 
-TEST(JavaTextToString, arrays_nesting_and_empty_containers) {
+TEST(JavaTextToString, ArraysNestingAndEmptyContainers) {
   const auto j = ordered_json::parse(R"({"a":["x",1,{"b":null}],"c":{},"d":[]})");
   EXPECT_EQ(java_to_string(j), "{a=[x, 1.0, {b=null}], c={}, d=[]}");
 }
 
-TEST(JavaTextToString, scalars) {
+TEST(JavaTextToString, Scalars) {
   EXPECT_EQ(java_to_string(ordered_json(10000000)), "1.0E7");
   EXPECT_EQ(java_to_string(ordered_json(false)), "false");
   EXPECT_EQ(java_to_string(ordered_json(nullptr)), "null");
   EXPECT_EQ(java_to_string(ordered_json("500.00")), "500.00");
 }
 
-TEST(JavaTextForm, fineract_writes_spaces_as_percent_20) {
+TEST(JavaTextForm, FineractWritesSpacesAsPercent20) {
   const auto j = ordered_json::parse(R"({"note":"check payment","id":1})");
   EXPECT_EQ(hook_form_body(j, hooks::wire_dialect::fineract), "note=check%20payment&id=1.0");
 }
 
-TEST(JavaTextForm, mifos_writes_spaces_as_plus) {
+TEST(JavaTextForm, MifosWritesSpacesAsPlus) {
   const auto j = ordered_json::parse(R"({"note":"check payment","id":1})");
   EXPECT_EQ(hook_form_body(j, hooks::wire_dialect::mifos), "note=check+payment&id=1.0");
 }
 
-TEST(JavaTextForm, plus_is_always_percent_2b_and_unreserved_characters_stay) {
+TEST(JavaTextForm, PlusIsAlwaysPercent2bAndUnreservedCharactersStay) {
   const auto j = ordered_json::parse(R"({"m":"+254 7","u":"a-b.c_d~e","t":"09:52/x=y&z"})");
   EXPECT_EQ(hook_form_body(j, hooks::wire_dialect::mifos),
             "m=%2B254+7&u=a-b.c_d~e&t=09%3A52%2Fx%3Dy%26z");
@@ -117,23 +117,23 @@ TEST(JavaTextForm, plus_is_always_percent_2b_and_unreserved_characters_stay) {
             "m=%2B254%207&u=a-b.c_d~e&t=09%3A52%2Fx%3Dy%26z");
 }
 
-TEST(JavaTextForm, nested_values_are_java_map_text_percent_encoded) {
+TEST(JavaTextForm, NestedValuesAreJavaMapTextPercentEncoded) {
   const auto j = ordered_json::parse(R"({"changes":{"a":1,"b":"x y"}})");
   EXPECT_EQ(hook_form_body(j, hooks::wire_dialect::fineract),
             "changes=%7Ba%3D1.0%2C%20b%3Dx%20y%7D");
 }
 
-TEST(JavaTextForm, non_ascii_is_percent_encoded_as_utf8_bytes) {
+TEST(JavaTextForm, NonAsciiIsPercentEncodedAsUtf8Bytes) {
   EXPECT_EQ(hook_form_body(ordered_json::parse(R"({"n":"Zoë"})"), hooks::wire_dialect::fineract),
             "n=Zo%C3%AB");
 }
 
-TEST(JavaTextForm, null_members_are_left_out_at_any_depth) {
+TEST(JavaTextForm, NullMembersAreLeftOutAtAnyDepth) {
   const auto j = ordered_json::parse(R"({"a":null,"b":{"c":null,"d":2}})");
   EXPECT_EQ(hook_form_body(j, hooks::wire_dialect::fineract), "b=%7Bd%3D2.0%7D");
 }
 
-TEST(JavaTextForm, a_non_object_gives_an_empty_body) {
+TEST(JavaTextForm, ANonObjectGivesAnEmptyBody) {
   EXPECT_EQ(hook_form_body(ordered_json::array({1, 2}), hooks::wire_dialect::fineract), "");
 }
 
@@ -141,12 +141,12 @@ using namespace std::chrono;
 const sys_days kDay = sys_days{year{2024} / 10 / 24};
 const auto kSecond = kDay + hours{9} + minutes{52} + seconds{59};
 
-TEST(JavaTextTimestamp, whole_seconds_have_no_fraction) {
+TEST(JavaTextTimestamp, WholeSecondsHaveNoFraction) {
   EXPECT_EQ(iso_timestamp(kSecond), "2024-10-24T09:52:59Z");
   EXPECT_EQ(iso_timestamp(sys_days{year{1970} / 1 / 1}), "1970-01-01T00:00:00Z");
 }
 
-TEST(JavaTextTimestamp, fraction_digits_come_in_groups_of_three) {
+TEST(JavaTextTimestamp, FractionDigitsComeInGroupsOfThree) {
   EXPECT_EQ(iso_timestamp(kSecond + milliseconds{123}), "2024-10-24T09:52:59.123Z");
   EXPECT_EQ(iso_timestamp(kSecond + milliseconds{100}), "2024-10-24T09:52:59.100Z");
   EXPECT_EQ(iso_timestamp(kSecond + microseconds{123456}), "2024-10-24T09:52:59.123456Z");
@@ -154,7 +154,7 @@ TEST(JavaTextTimestamp, fraction_digits_come_in_groups_of_three) {
   EXPECT_EQ(iso_timestamp(kSecond + nanoseconds{123456789}), "2024-10-24T09:52:59.123456789Z");
 }
 
-TEST(JavaTextTimestamp, hours_minutes_and_days_are_zero_padded) {
+TEST(JavaTextTimestamp, HoursMinutesAndDaysAreZeroPadded) {
   EXPECT_EQ(iso_timestamp(sys_days{year{2021} / 6 / 1} + hours{8} + minutes{5} + seconds{3}),
             "2021-06-01T08:05:03Z");
 }

@@ -24,7 +24,7 @@ json entry_body(json credit_amount, json debit_amount) {
 
 // --- journal entries ---------------------------------------------------------------------
 
-TEST(PortfolioJournalEntries, create_answers_office_and_a_12_hex_transaction_id) {
+TEST(PortfolioJournalEntries, CreateAnswersOfficeAndA12HexTransactionId) {
   portfolio p;
   auto out = call(p, post("/journalentries", entry_body("100.00", 100)));
   EXPECT_EQ(out.status, 200);
@@ -37,7 +37,7 @@ TEST(PortfolioJournalEntries, create_answers_office_and_a_12_hex_transaction_id)
   EXPECT_EQ(out.event->action, "CREATE");
 }
 
-TEST(PortfolioJournalEntries, transaction_ids_repeat_across_runs_and_differ_within_one) {
+TEST(PortfolioJournalEntries, TransactionIdsRepeatAcrossRunsAndDifferWithinOne) {
   portfolio a, b;
   auto a1 = call(a, post("/journalentries", entry_body(5, 5))).body["transactionId"];
   auto a2 = call(a, post("/journalentries", entry_body(5, 5))).body["transactionId"];
@@ -46,7 +46,7 @@ TEST(PortfolioJournalEntries, transaction_ids_repeat_across_runs_and_differ_with
   EXPECT_NE(a1, a2);
 }
 
-TEST(PortfolioJournalEntries, unbalanced_entry_is_refused) {
+TEST(PortfolioJournalEntries, UnbalancedEntryIsRefused) {
   portfolio p;
   auto out = call(p, post("/journalentries", entry_body("100.00", "99.99")));
   EXPECT_EQ(out.status, 403);
@@ -55,7 +55,7 @@ TEST(PortfolioJournalEntries, unbalanced_entry_is_refused) {
   EXPECT_TRUE(out.event->failed());
 }
 
-TEST(PortfolioJournalEntries, leg_without_amount_names_its_position) {
+TEST(PortfolioJournalEntries, LegWithoutAmountNamesItsPosition) {
   portfolio p;
   json body = entry_body(1, 1);
   body["credits"][0].erase("amount");
@@ -66,7 +66,7 @@ TEST(PortfolioJournalEntries, leg_without_amount_names_its_position) {
             "validation.msg.GLJournalEntry.credits[0].amount.cannot.be.blank");
 }
 
-TEST(PortfolioJournalEntries, entry_without_debits_is_refused) {
+TEST(PortfolioJournalEntries, EntryWithoutDebitsIsRefused) {
   portfolio p;
   json body = entry_body(1, 1);
   body.erase("debits");
@@ -74,7 +74,7 @@ TEST(PortfolioJournalEntries, entry_without_debits_is_refused) {
             "error.msg.glJournalEntry.invalid.no.debits.or.credits");
 }
 
-TEST(PortfolioJournalEntries, lines_are_listed_by_transaction_id) {
+TEST(PortfolioJournalEntries, LinesAreListedByTransactionId) {
   portfolio p;
   call(p, post("/journalentries", entry_body(7, 7)));
   std::string id = call(p, post("/journalentries", entry_body(3, 3))).body["transactionId"];
@@ -89,7 +89,7 @@ TEST(PortfolioJournalEntries, lines_are_listed_by_transaction_id) {
 
 // --- dates in commands -------------------------------------------------------------------
 
-TEST(PortfolioDates, date_without_date_format_is_a_validation_error) {
+TEST(PortfolioDates, DateWithoutDateFormatIsAValidationError) {
   portfolio p;
   json body = client_body();
   body.erase("dateFormat");
@@ -101,7 +101,7 @@ TEST(PortfolioDates, date_without_date_format_is_a_validation_error) {
       "The parameter 'activationDate' requires a 'dateFormat' parameter to be passed with it.");
 }
 
-TEST(PortfolioDates, date_without_locale_is_a_validation_error) {
+TEST(PortfolioDates, DateWithoutLocaleIsAValidationError) {
   portfolio p;
   json body = client_body();
   body.erase("locale");
@@ -109,7 +109,7 @@ TEST(PortfolioDates, date_without_locale_is_a_validation_error) {
             "validation.msg.missing.locale.parameter");
 }
 
-TEST(PortfolioDates, date_not_matching_the_format_is_a_validation_error) {
+TEST(PortfolioDates, DateNotMatchingTheFormatIsAValidationError) {
   portfolio p;
   json body = client_body();
   body["activationDate"] = "2013-05-14";
@@ -119,7 +119,7 @@ TEST(PortfolioDates, date_not_matching_the_format_is_a_validation_error) {
   EXPECT_EQ(out.body["errors"][0]["value"], "2013-05-14");
 }
 
-TEST(PortfolioDates, iso_date_format_is_accepted) {
+TEST(PortfolioDates, IsoDateFormatIsAccepted) {
   portfolio p;
   json body = client_body();
   body["activationDate"] = "2013-05-14";
@@ -128,7 +128,7 @@ TEST(PortfolioDates, iso_date_format_is_accepted) {
   EXPECT_EQ(call(p, get("/clients/1")).body["activationDate"].dump(), "[2013,5,14]");
 }
 
-TEST(PortfolioDates, unsupported_date_format_is_a_validation_error) {
+TEST(PortfolioDates, UnsupportedDateFormatIsAValidationError) {
   portfolio p;
   json body = client_body();
   body["dateFormat"] = "dd MMMM yyyy HH:mm";
@@ -136,7 +136,7 @@ TEST(PortfolioDates, unsupported_date_format_is_a_validation_error) {
             "validation.msg.invalid.dateFormat.format");
 }
 
-TEST(PortfolioDates, parses_english_month_names) {
+TEST(PortfolioDates, ParsesEnglishMonthNames) {
   auto d = detail::parse_date("14 May 2013", "dd MMMM yyyy");
   ASSERT_TRUE(d.has_value());
   EXPECT_EQ(*d, (detail::local_date{2013, 5, 14}));
@@ -145,12 +145,12 @@ TEST(PortfolioDates, parses_english_month_names) {
             (detail::local_date{1999, 12, 5}));
 }
 
-TEST(PortfolioDates, parses_numeric_patterns) {
+TEST(PortfolioDates, ParsesNumericPatterns) {
   EXPECT_EQ(detail::parse_date("2013-05-14", "yyyy-MM-dd"), (detail::local_date{2013, 5, 14}));
   EXPECT_EQ(detail::parse_date("14/05/2013", "dd/MM/yyyy"), (detail::local_date{2013, 5, 14}));
 }
 
-TEST(PortfolioDates, rejects_dates_that_do_not_exist_or_do_not_match) {
+TEST(PortfolioDates, RejectsDatesThatDoNotExistOrDoNotMatch) {
   EXPECT_FALSE(detail::parse_date("31 April 2013", "dd MMMM yyyy").has_value());
   EXPECT_FALSE(detail::parse_date("29 February 2013", "dd MMMM yyyy").has_value());
   EXPECT_TRUE(detail::parse_date("29 February 2012", "dd MMMM yyyy").has_value());
@@ -160,7 +160,7 @@ TEST(PortfolioDates, rejects_dates_that_do_not_exist_or_do_not_match) {
   EXPECT_FALSE(detail::parse_date("", "dd MMMM yyyy").has_value());
 }
 
-TEST(PortfolioDates, recognises_supported_patterns_only) {
+TEST(PortfolioDates, RecognisesSupportedPatternsOnly) {
   EXPECT_TRUE(detail::is_supported_date_format("dd MMMM yyyy"));
   EXPECT_TRUE(detail::is_supported_date_format("yyyy-MM-dd"));
   EXPECT_FALSE(detail::is_supported_date_format("dd MMMM"));
@@ -170,7 +170,7 @@ TEST(PortfolioDates, recognises_supported_patterns_only) {
 
 // --- amounts -----------------------------------------------------------------------------
 
-TEST(PortfolioAmounts, strings_and_numbers_read_as_cents) {
+TEST(PortfolioAmounts, StringsAndNumbersReadAsCents) {
   EXPECT_EQ(detail::parse_amount(json("500.00")), 50000);
   EXPECT_EQ(detail::parse_amount(json(500)), 50000);
   EXPECT_EQ(detail::parse_amount(json(0.1)), 10);
@@ -179,7 +179,7 @@ TEST(PortfolioAmounts, strings_and_numbers_read_as_cents) {
   EXPECT_EQ(detail::parse_amount(json("-3")), -300);
 }
 
-TEST(PortfolioAmounts, non_numbers_are_not_amounts) {
+TEST(PortfolioAmounts, NonNumbersAreNotAmounts) {
   EXPECT_FALSE(detail::parse_amount(json("abc")).has_value());
   EXPECT_FALSE(detail::parse_amount(json("1.2.3")).has_value());
   EXPECT_FALSE(detail::parse_amount(json("")).has_value());
@@ -189,7 +189,7 @@ TEST(PortfolioAmounts, non_numbers_are_not_amounts) {
   EXPECT_FALSE(detail::parse_amount(json(std::uint64_t{18446744073709551615ULL})).has_value());
 }
 
-TEST(PortfolioAmounts, invalid_amount_in_a_command_is_a_decimal_format_error) {
+TEST(PortfolioAmounts, InvalidAmountInACommandIsADecimalFormatError) {
   portfolio p;
   disbursed_loan(p);
   auto out = repay_loan(p, 1, "lots");

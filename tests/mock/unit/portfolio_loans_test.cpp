@@ -17,7 +17,7 @@ constexpr const char* kActive =
     R"("waitingForDisbursal":false,"active":true,"closedObligationsMet":false,)"
     R"("closedWrittenOff":false,"closedRescheduled":false,"closed":false,"overpaid":false})";
 
-TEST(PortfolioLoans, create_answers_office_client_loan_and_resource_id) {
+TEST(PortfolioLoans, CreateAnswersOfficeClientLoanAndResourceId) {
   portfolio p;
   call(p, post("/clients", client_body()));
   auto out = call(p, post("/loans", loan_body(1)));
@@ -27,7 +27,7 @@ TEST(PortfolioLoans, create_answers_office_client_loan_and_resource_id) {
   EXPECT_EQ(out.event->action, "CREATE");
 }
 
-TEST(PortfolioLoans, approve_answers_ids_and_changes_in_fineract_order) {
+TEST(PortfolioLoans, ApproveAnswersIdsAndChangesInFineractOrder) {
   portfolio p;
   call(p, post("/clients", client_body()));
   call(p, post("/loans", loan_body(1)));
@@ -40,7 +40,7 @@ TEST(PortfolioLoans, approve_answers_ids_and_changes_in_fineract_order) {
   EXPECT_EQ(out.event->action, "APPROVE");
 }
 
-TEST(PortfolioLoans, approve_with_note_adds_it_last) {
+TEST(PortfolioLoans, ApproveWithNoteAddsItLast) {
   portfolio p;
   call(p, post("/clients", client_body()));
   call(p, post("/loans", loan_body(1)));
@@ -49,7 +49,7 @@ TEST(PortfolioLoans, approve_with_note_adds_it_last) {
   EXPECT_EQ(out.body["changes"].back(), "ok");
 }
 
-TEST(PortfolioLoans, disburse_answers_sub_resource_id_and_active_status) {
+TEST(PortfolioLoans, DisburseAnswersSubResourceIdAndActiveStatus) {
   portfolio p;
   call(p, post("/clients", client_body()));
   call(p, post("/loans", loan_body(1)));
@@ -64,7 +64,7 @@ TEST(PortfolioLoans, disburse_answers_sub_resource_id_and_active_status) {
   EXPECT_EQ(out.event->action, "DISBURSE");
 }
 
-TEST(PortfolioLoans, repayment_answers_like_the_spec_example) {
+TEST(PortfolioLoans, RepaymentAnswersLikeTheSpecExample) {
   portfolio p;
   disbursed_loan(p);
   auto out = call(p, post("/loans/1/transactions",
@@ -83,7 +83,7 @@ TEST(PortfolioLoans, repayment_answers_like_the_spec_example) {
   EXPECT_EQ(out.event->action, "REPAYMENT");
 }
 
-TEST(PortfolioLoans, repayment_amount_as_number_is_echoed_as_its_text) {
+TEST(PortfolioLoans, RepaymentAmountAsNumberIsEchoedAsItsText) {
   portfolio p;
   disbursed_loan(p);
   auto out = repay_loan(p, 1, 125);
@@ -91,7 +91,7 @@ TEST(PortfolioLoans, repayment_amount_as_number_is_echoed_as_its_text) {
   EXPECT_FALSE(out.body["changes"].contains("paymentTypeId"));
 }
 
-TEST(PortfolioLoans, ids_stay_consistent_from_client_to_repayment_and_get) {
+TEST(PortfolioLoans, IdsStayConsistentFromClientToRepaymentAndGet) {
   portfolio p;
   call(p, post("/clients", client_body()));
   call(p, post("/clients", client_body()));
@@ -123,7 +123,7 @@ TEST(PortfolioLoans, ids_stay_consistent_from_client_to_repayment_and_get) {
   EXPECT_EQ(call(p, get("/loans/1/transactions/2")).body["amount"], 500.0);
 }
 
-TEST(PortfolioLoans, loan_and_transaction_ids_are_separate_sequences) {
+TEST(PortfolioLoans, LoanAndTransactionIdsAreSeparateSequences) {
   portfolio p;
   disbursed_loan(p);
   repay_loan(p, 1, "10.00");
@@ -133,7 +133,7 @@ TEST(PortfolioLoans, loan_and_transaction_ids_are_separate_sequences) {
   EXPECT_EQ(disburse_loan(p, 2).body["subResourceId"], 3);
 }
 
-TEST(PortfolioLoans, declining_balance_interest_follows_the_schedule) {
+TEST(PortfolioLoans, DecliningBalanceInterestFollowsTheSchedule) {
   portfolio p;
   call(p, post("/clients", client_body()));
   json body = loan_body(1);
@@ -144,7 +144,7 @@ TEST(PortfolioLoans, declining_balance_interest_follows_the_schedule) {
   EXPECT_EQ(call(p, get("/loans/1")).body["summary"]["interestCharged"], 134.7);
 }
 
-TEST(PortfolioLoans, repaying_everything_closes_the_loan) {
+TEST(PortfolioLoans, RepayingEverythingClosesTheLoan) {
   portfolio p;
   disbursed_loan(p);
   repay_loan(p, 1, "1240.00");
@@ -155,7 +155,7 @@ TEST(PortfolioLoans, repaying_everything_closes_the_loan) {
   EXPECT_EQ(repay_loan(p, 1, "1.00").status, 400);
 }
 
-TEST(PortfolioLoans, approving_twice_fails_with_a_state_error_and_event) {
+TEST(PortfolioLoans, ApprovingTwiceFailsWithAStateErrorAndEvent) {
   portfolio p;
   call(p, post("/clients", client_body()));
   call(p, post("/loans", loan_body(1)));
@@ -169,7 +169,7 @@ TEST(PortfolioLoans, approving_twice_fails_with_a_state_error_and_event) {
   EXPECT_EQ(out.event->action, "APPROVE");
 }
 
-TEST(PortfolioLoans, disbursing_an_unapproved_loan_fails) {
+TEST(PortfolioLoans, DisbursingAnUnapprovedLoanFails) {
   portfolio p;
   call(p, post("/clients", client_body()));
   call(p, post("/loans", loan_body(1)));
@@ -178,7 +178,7 @@ TEST(PortfolioLoans, disbursing_an_unapproved_loan_fails) {
             "error.msg.loan.disbursal.account.is.not.approve.not.disbursed.state");
 }
 
-TEST(PortfolioLoans, repaying_a_loan_that_is_not_active_fails) {
+TEST(PortfolioLoans, RepayingALoanThatIsNotActiveFails) {
   portfolio p;
   call(p, post("/clients", client_body()));
   call(p, post("/loans", loan_body(1)));
@@ -188,7 +188,7 @@ TEST(PortfolioLoans, repaying_a_loan_that_is_not_active_fails) {
   EXPECT_EQ(out.event->action, "REPAYMENT");
 }
 
-TEST(PortfolioLoans, approval_before_submittal_is_a_domain_rule) {
+TEST(PortfolioLoans, ApprovalBeforeSubmittalIsADomainRule) {
   portfolio p;
   call(p, post("/clients", client_body()));
   call(p, post("/loans", loan_body(1)));
@@ -198,7 +198,7 @@ TEST(PortfolioLoans, approval_before_submittal_is_a_domain_rule) {
   EXPECT_EQ(first_error_code(out), "error.msg.loan.approval.cannot.be.before.submittal.date");
 }
 
-TEST(PortfolioLoans, repayment_amount_must_be_positive) {
+TEST(PortfolioLoans, RepaymentAmountMustBePositive) {
   portfolio p;
   disbursed_loan(p);
   auto out = repay_loan(p, 1, "0");
@@ -207,7 +207,7 @@ TEST(PortfolioLoans, repayment_amount_must_be_positive) {
             "validation.msg.loan.transaction.transactionAmount.not.greater.than.zero");
 }
 
-TEST(PortfolioLoans, unknown_loan_is_404_for_commands_and_reads) {
+TEST(PortfolioLoans, UnknownLoanIs404ForCommandsAndReads) {
   portfolio p;
   auto read = call(p, get("/loans/7"));
   EXPECT_EQ(read.status, 404);
@@ -219,7 +219,7 @@ TEST(PortfolioLoans, unknown_loan_is_404_for_commands_and_reads) {
   EXPECT_EQ(repay.event->http_status, 404);
 }
 
-TEST(PortfolioLoans, create_requires_client_product_principal_and_dates) {
+TEST(PortfolioLoans, CreateRequiresClientProductPrincipalAndDates) {
   portfolio p;
   auto out = call(p, post("/loans", dated({{"principal", "-5"}})));
   EXPECT_EQ(out.status, 400);
@@ -229,7 +229,7 @@ TEST(PortfolioLoans, create_requires_client_product_principal_and_dates) {
                                                   "expectedDisbursementDate", "submittedOnDate"}));
 }
 
-TEST(PortfolioLoans, unknown_product_is_404) {
+TEST(PortfolioLoans, UnknownProductIs404) {
   portfolio p;
   call(p, post("/clients", client_body()));
   json body = loan_body(1);
@@ -237,7 +237,7 @@ TEST(PortfolioLoans, unknown_product_is_404) {
   EXPECT_EQ(first_error_code(call(p, post("/loans", body))), "error.msg.loanproduct.id.invalid");
 }
 
-TEST(PortfolioLoans, loan_for_a_pending_client_is_refused) {
+TEST(PortfolioLoans, LoanForAPendingClientIsRefused) {
   portfolio p;
   call(p, post("/clients", client_body(false)));
   auto out = call(p, post("/loans", loan_body(1)));
@@ -245,14 +245,14 @@ TEST(PortfolioLoans, loan_for_a_pending_client_is_refused) {
   EXPECT_EQ(first_error_code(out), "error.msg.client.not.active");
 }
 
-TEST(PortfolioLoans, unknown_loan_command_is_unsupported) {
+TEST(PortfolioLoans, UnknownLoanCommandIsUnsupported) {
   portfolio p;
   auto out = call(p, post("/loans/1", dated({}), {{"command", "writeoff"}}));
   EXPECT_EQ(out.status, 400);
   EXPECT_FALSE(out.event.has_value());
 }
 
-TEST(PortfolioLoans, absurd_number_of_repayments_is_refused) {
+TEST(PortfolioLoans, AbsurdNumberOfRepaymentsIsRefused) {
   portfolio p;
   call(p, post("/clients", client_body()));
   json body = loan_body(1);
@@ -262,7 +262,7 @@ TEST(PortfolioLoans, absurd_number_of_repayments_is_refused) {
   EXPECT_EQ(first_error_code(out), "validation.msg.loan.numberOfRepayments.is.greater.than.max");
 }
 
-TEST(PortfolioLoans, huge_rate_keeps_amounts_bounded) {
+TEST(PortfolioLoans, HugeRateKeepsAmountsBounded) {
   portfolio p;
   call(p, post("/clients", client_body()));
   json body = loan_body(1);
@@ -274,7 +274,7 @@ TEST(PortfolioLoans, huge_rate_keeps_amounts_bounded) {
   EXPECT_LE(call(p, get("/loans/1")).body["summary"]["interestCharged"].get<double>(), 1e13);
 }
 
-TEST(PortfolioLoans, schedule_preview_command_creates_no_loan) {
+TEST(PortfolioLoans, SchedulePreviewCommandCreatesNoLoan) {
   portfolio p;
   call(p, post("/clients", client_body()));
   auto out = call(p, post("/loans", loan_body(1), {{"command", "calculateLoanSchedule"}}));
@@ -283,7 +283,7 @@ TEST(PortfolioLoans, schedule_preview_command_creates_no_loan) {
   EXPECT_EQ(call(p, get("/loans")).body["totalFilteredRecords"], 0);
 }
 
-TEST(PortfolioLoans, seeded_loan_product_is_readable) {
+TEST(PortfolioLoans, SeededLoanProductIsReadable) {
   portfolio p;
   auto product = call(p, get("/loanproducts/1")).body;
   EXPECT_EQ(product["name"], "Starter Loan");

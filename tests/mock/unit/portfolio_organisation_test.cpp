@@ -9,7 +9,7 @@ namespace {
 
 // --- offices -----------------------------------------------------------------------------
 
-TEST(PortfolioOffices, create_answers_office_and_resource_id) {
+TEST(PortfolioOffices, CreateAnswersOfficeAndResourceId) {
   portfolio p;
   auto out = call(
       p, post("/offices",
@@ -20,7 +20,7 @@ TEST(PortfolioOffices, create_answers_office_and_resource_id) {
   EXPECT_EQ(out.event->action, "CREATE");
 }
 
-TEST(PortfolioOffices, list_shows_hierarchy_and_parent) {
+TEST(PortfolioOffices, ListShowsHierarchyAndParent) {
   portfolio p;
   call(p, post("/offices",
                dated({{"name", "Nairobi"}, {"parentId", 1}, {"openingDate", "01 January 2013"}})));
@@ -35,7 +35,7 @@ TEST(PortfolioOffices, list_shows_hierarchy_and_parent) {
   EXPECT_EQ(list[1]["openingDate"].dump(), "[2013,1,1]");
 }
 
-TEST(PortfolioOffices, unknown_parent_is_404) {
+TEST(PortfolioOffices, UnknownParentIs404) {
   portfolio p;
   auto out =
       call(p, post("/offices",
@@ -45,7 +45,7 @@ TEST(PortfolioOffices, unknown_parent_is_404) {
   EXPECT_EQ(out.body["errors"][0]["defaultUserMessage"], "Office with identifier 5 does not exist");
 }
 
-TEST(PortfolioOffices, duplicate_name_is_a_domain_rule) {
+TEST(PortfolioOffices, DuplicateNameIsADomainRule) {
   portfolio p;
   auto out = call(
       p,
@@ -55,21 +55,21 @@ TEST(PortfolioOffices, duplicate_name_is_a_domain_rule) {
   EXPECT_EQ(first_error_code(out), "error.msg.office.duplicate.name");
 }
 
-TEST(PortfolioOffices, unknown_office_read_is_404) {
+TEST(PortfolioOffices, UnknownOfficeReadIs404) {
   portfolio p;
   EXPECT_EQ(call(p, get("/offices/3")).status, 404);
 }
 
 // --- groups and centers ------------------------------------------------------------------
 
-TEST(PortfolioGroups, create_group_answers_office_group_and_resource_id) {
+TEST(PortfolioGroups, CreateGroupAnswersOfficeGroupAndResourceId) {
   portfolio p;
   auto out = call(p, post("/groups", {{"officeId", 1}, {"name", "Sunrise"}, {"active", false}}));
   EXPECT_EQ(out.body.dump(), R"({"officeId":1,"groupId":1,"resourceId":1})");
   EXPECT_EQ(out.event->entity, "GROUP");
 }
 
-TEST(PortfolioGroups, center_takes_its_id_from_the_group_sequence) {
+TEST(PortfolioGroups, CenterTakesItsIdFromTheGroupSequence) {
   portfolio p;
   call(p, post("/groups", {{"officeId", 1}, {"name", "Sunrise"}, {"active", false}}));
   auto out = call(p, post("/centers", dated({{"officeId", 1},
@@ -82,7 +82,7 @@ TEST(PortfolioGroups, center_takes_its_id_from_the_group_sequence) {
   EXPECT_EQ(call(p, get("/centers/2")).body["name"], "Market");
 }
 
-TEST(PortfolioGroups, group_is_not_found_as_a_center) {
+TEST(PortfolioGroups, GroupIsNotFoundAsACenter) {
   portfolio p;
   call(p, post("/groups", {{"officeId", 1}, {"name", "Sunrise"}, {"active", false}}));
   auto out = call(p, get("/centers/1"));
@@ -91,7 +91,7 @@ TEST(PortfolioGroups, group_is_not_found_as_a_center) {
   EXPECT_EQ(first_error_code(call(p, get("/groups/9"))), "error.msg.group.id.invalid");
 }
 
-TEST(PortfolioGroups, client_members_join_the_group) {
+TEST(PortfolioGroups, ClientMembersJoinTheGroup) {
   portfolio p;
   call(p, post("/clients", client_body()));
   call(p, post("/groups",
@@ -102,7 +102,7 @@ TEST(PortfolioGroups, client_members_join_the_group) {
   EXPECT_EQ(call(p, get("/clients/1")).body["groupId"], 1);
 }
 
-TEST(PortfolioGroups, unknown_client_member_is_404) {
+TEST(PortfolioGroups, UnknownClientMemberIs404) {
   portfolio p;
   auto out = call(
       p, post("/groups",
@@ -111,7 +111,7 @@ TEST(PortfolioGroups, unknown_client_member_is_404) {
   EXPECT_EQ(first_error_code(out), "error.msg.client.id.invalid");
 }
 
-TEST(PortfolioGroups, group_under_a_center_shows_it) {
+TEST(PortfolioGroups, GroupUnderACenterShowsIt) {
   portfolio p;
   call(p, post("/centers", {{"officeId", 1}, {"name", "Market"}, {"active", false}}));
   call(p, post("/groups", {{"centerId", 1}, {"name", "Sunrise"}, {"active", false}}));

@@ -12,7 +12,7 @@ json savings_body() {
   return dated({{"clientId", 1}, {"productId", 1}, {"submittedOnDate", "14 May 2013"}});
 }
 
-TEST(PortfolioSavings, create_answers_office_client_savings_and_resource_id) {
+TEST(PortfolioSavings, CreateAnswersOfficeClientSavingsAndResourceId) {
   portfolio p;
   call(p, post("/clients", client_body()));
   auto out = call(p, post("/savingsaccounts", savings_body()));
@@ -21,7 +21,7 @@ TEST(PortfolioSavings, create_answers_office_client_savings_and_resource_id) {
   EXPECT_EQ(out.event->action, "CREATE");
 }
 
-TEST(PortfolioSavings, approve_answers_status_then_locale_format_and_date) {
+TEST(PortfolioSavings, ApproveAnswersStatusThenLocaleFormatAndDate) {
   portfolio p;
   call(p, post("/clients", client_body()));
   call(p, post("/savingsaccounts", savings_body()));
@@ -38,7 +38,7 @@ TEST(PortfolioSavings, approve_answers_status_then_locale_format_and_date) {
   EXPECT_EQ(out.event->action, "APPROVE");
 }
 
-TEST(PortfolioSavings, activate_answers_active_status_and_date) {
+TEST(PortfolioSavings, ActivateAnswersActiveStatusAndDate) {
   portfolio p;
   call(p, post("/clients", client_body()));
   call(p, post("/savingsaccounts", savings_body()));
@@ -54,7 +54,7 @@ TEST(PortfolioSavings, activate_answers_active_status_and_date) {
   EXPECT_EQ(out.event->action, "ACTIVATE");
 }
 
-TEST(PortfolioSavings, activating_before_approval_fails) {
+TEST(PortfolioSavings, ActivatingBeforeApprovalFails) {
   portfolio p;
   call(p, post("/clients", client_body()));
   call(p, post("/savingsaccounts", savings_body()));
@@ -64,7 +64,7 @@ TEST(PortfolioSavings, activating_before_approval_fails) {
   EXPECT_EQ(first_error_code(out), "validation.msg.savingsaccount.activate.not.in.approved.state");
 }
 
-TEST(PortfolioSavings, deposit_answers_transaction_id_and_empty_changes) {
+TEST(PortfolioSavings, DepositAnswersTransactionIdAndEmptyChanges) {
   portfolio p;
   active_savings(p);
   auto out = savings_transaction(p, "deposit", "250.00");
@@ -73,7 +73,7 @@ TEST(PortfolioSavings, deposit_answers_transaction_id_and_empty_changes) {
   EXPECT_EQ(out.event->action, "DEPOSIT");
 }
 
-TEST(PortfolioSavings, deposit_with_payment_type_echoes_it_in_changes) {
+TEST(PortfolioSavings, DepositWithPaymentTypeEchoesItInChanges) {
   portfolio p;
   active_savings(p);
   auto out = call(p, post("/savingsaccounts/1/transactions",
@@ -85,7 +85,7 @@ TEST(PortfolioSavings, deposit_with_payment_type_echoes_it_in_changes) {
   EXPECT_EQ(out.body["changes"].dump(), R"({"paymentTypeId":3,"receiptNumber":"R-9"})");
 }
 
-TEST(PortfolioSavings, withdrawal_answers_like_a_deposit_and_lowers_the_balance) {
+TEST(PortfolioSavings, WithdrawalAnswersLikeADepositAndLowersTheBalance) {
   portfolio p;
   active_savings(p);
   savings_transaction(p, "deposit", "250.00");
@@ -100,7 +100,7 @@ TEST(PortfolioSavings, withdrawal_answers_like_a_deposit_and_lowers_the_balance)
   EXPECT_EQ(account["savingsProductId"], 1);
 }
 
-TEST(PortfolioSavings, withdrawing_more_than_the_balance_is_refused) {
+TEST(PortfolioSavings, WithdrawingMoreThanTheBalanceIsRefused) {
   portfolio p;
   active_savings(p);
   savings_transaction(p, "deposit", "10.00");
@@ -112,7 +112,7 @@ TEST(PortfolioSavings, withdrawing_more_than_the_balance_is_refused) {
   EXPECT_EQ(call(p, get("/savingsaccounts/1")).body["summary"]["accountBalance"], 10.0);
 }
 
-TEST(PortfolioSavings, withdrawing_the_whole_balance_is_allowed) {
+TEST(PortfolioSavings, WithdrawingTheWholeBalanceIsAllowed) {
   portfolio p;
   active_savings(p);
   savings_transaction(p, "deposit", "0.30");
@@ -120,7 +120,7 @@ TEST(PortfolioSavings, withdrawing_the_whole_balance_is_allowed) {
   EXPECT_EQ(savings_transaction(p, "withdrawal", "0.40").status, 200);
 }
 
-TEST(PortfolioSavings, deposit_needs_an_active_account) {
+TEST(PortfolioSavings, DepositNeedsAnActiveAccount) {
   portfolio p;
   call(p, post("/clients", client_body()));
   call(p, post("/savingsaccounts", savings_body()));
@@ -129,7 +129,7 @@ TEST(PortfolioSavings, deposit_needs_an_active_account) {
   EXPECT_EQ(first_error_code(out), "error.msg.savingsaccount.transaction.account.is.not.active");
 }
 
-TEST(PortfolioSavings, unknown_account_is_404) {
+TEST(PortfolioSavings, UnknownAccountIs404) {
   portfolio p;
   auto out = call(p, get("/savingsaccounts/4"));
   EXPECT_EQ(out.status, 404);
@@ -137,7 +137,7 @@ TEST(PortfolioSavings, unknown_account_is_404) {
   EXPECT_EQ(savings_transaction(p, "deposit", "1.00").status, 404);
 }
 
-TEST(PortfolioSavings, add_charge_answers_savings_charge_id) {
+TEST(PortfolioSavings, AddChargeAnswersSavingsChargeId) {
   portfolio p;
   active_savings(p);
   auto out =
@@ -148,7 +148,7 @@ TEST(PortfolioSavings, add_charge_answers_savings_charge_id) {
   EXPECT_EQ(out.event->action, "CREATE");
 }
 
-TEST(PortfolioSavings, pay_charge_answers_charge_id_and_lowers_the_balance) {
+TEST(PortfolioSavings, PayChargeAnswersChargeIdAndLowersTheBalance) {
   portfolio p;
   active_savings(p);
   savings_transaction(p, "deposit", "50.00");
@@ -163,7 +163,7 @@ TEST(PortfolioSavings, pay_charge_answers_charge_id_and_lowers_the_balance) {
   EXPECT_EQ(account["summary"]["totalFeeCharge"], 2.0);
 }
 
-TEST(PortfolioSavings, paying_a_charge_twice_fails) {
+TEST(PortfolioSavings, PayingAChargeTwiceFails) {
   portfolio p;
   active_savings(p);
   savings_transaction(p, "deposit", "50.00");
@@ -179,7 +179,7 @@ TEST(PortfolioSavings, paying_a_charge_twice_fails) {
   EXPECT_TRUE(out.event->failed());
 }
 
-TEST(PortfolioSavings, unknown_charge_definition_and_account_charge_are_404) {
+TEST(PortfolioSavings, UnknownChargeDefinitionAndAccountChargeAre404) {
   portfolio p;
   active_savings(p);
   auto add = call(p, post("/savingsaccounts/1/charges", dated({{"chargeId", 9}})));
@@ -191,7 +191,7 @@ TEST(PortfolioSavings, unknown_charge_definition_and_account_charge_are_404) {
   EXPECT_EQ(first_error_code(pay), "error.msg.savings.account.charge.id.invalid");
 }
 
-TEST(PortfolioSavings, seeded_charge_is_a_two_dollar_savings_fee) {
+TEST(PortfolioSavings, SeededChargeIsATwoDollarSavingsFee) {
   portfolio p;
   auto charge = call(p, get("/charges/1")).body;
   EXPECT_EQ(charge["name"], "Monthly fee");

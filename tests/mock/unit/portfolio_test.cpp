@@ -11,7 +11,7 @@ namespace {
 
 // --- routing -----------------------------------------------------------------------------
 
-TEST(PortfolioRouting, paths_outside_the_portfolio_are_not_answered) {
+TEST(PortfolioRouting, PathsOutsideThePortfolioAreNotAnswered) {
   portfolio p;
   EXPECT_FALSE(p.handle(get("/hooks")).has_value());
   EXPECT_FALSE(p.handle(get("/clients/template")).has_value());
@@ -19,7 +19,7 @@ TEST(PortfolioRouting, paths_outside_the_portfolio_are_not_answered) {
   EXPECT_FALSE(p.handle(get("/")).has_value());
 }
 
-TEST(PortfolioRouting, wrong_method_on_a_known_path_is_405) {
+TEST(PortfolioRouting, WrongMethodOnAKnownPathIs405) {
   portfolio p;
   auto out = call(p, make_call("DELETE", "/clients/1", nullptr, {}));
   EXPECT_EQ(out.status, 405);
@@ -28,7 +28,7 @@ TEST(PortfolioRouting, wrong_method_on_a_known_path_is_405) {
   EXPECT_FALSE(out.event.has_value());
 }
 
-TEST(PortfolioRouting, unknown_command_is_400_without_an_event) {
+TEST(PortfolioRouting, UnknownCommandIs400WithoutAnEvent) {
   portfolio p;
   call(p, post("/clients", client_body(false)));
   auto out = call(p, post("/clients/1", dated({}), {{"command", "fly"}}));
@@ -38,21 +38,21 @@ TEST(PortfolioRouting, unknown_command_is_400_without_an_event) {
   EXPECT_FALSE(out.event.has_value());
 }
 
-TEST(PortfolioRouting, reads_carry_no_event) {
+TEST(PortfolioRouting, ReadsCarryNoEvent) {
   portfolio p;
   auto out = call(p, get("/offices/1"));
   EXPECT_EQ(out.status, 200);
   EXPECT_FALSE(out.event.has_value());
 }
 
-TEST(PortfolioRouting, trailing_slash_reaches_the_same_resource) {
+TEST(PortfolioRouting, TrailingSlashReachesTheSameResource) {
   portfolio p;
   EXPECT_EQ(call(p, get("/offices/1/")).body["name"], "Head Office");
 }
 
 // --- events ------------------------------------------------------------------------------
 
-TEST(PortfolioEvents, success_event_carries_request_result_user_and_time) {
+TEST(PortfolioEvents, SuccessEventCarriesRequestResultUserAndTime) {
   portfolio p;
   rest_call c = post("/clients", client_body());
   c.user.id = 7;
@@ -74,7 +74,7 @@ TEST(PortfolioEvents, success_event_carries_request_result_user_and_time) {
   EXPECT_EQ(e.at, kNow);
 }
 
-TEST(PortfolioEvents, failed_command_event_carries_the_error_body_and_status) {
+TEST(PortfolioEvents, FailedCommandEventCarriesTheErrorBodyAndStatus) {
   portfolio p;
   json body = client_body();
   body["officeId"] = 9;
@@ -88,7 +88,7 @@ TEST(PortfolioEvents, failed_command_event_carries_the_error_body_and_status) {
   EXPECT_EQ(out.event->request.dump(), body.dump());
 }
 
-TEST(PortfolioEvents, body_that_is_not_an_object_is_400_with_an_event) {
+TEST(PortfolioEvents, BodyThatIsNotAnObjectIs400WithAnEvent) {
   portfolio p;
   auto out = call(p, post("/clients", json::array({1, 2})));
   EXPECT_EQ(out.status, 400);
@@ -99,7 +99,7 @@ TEST(PortfolioEvents, body_that_is_not_an_object_is_400_with_an_event) {
   EXPECT_TRUE(out.event->failed());
 }
 
-TEST(PortfolioEvents, null_body_reads_as_empty_object_and_fails_validation) {
+TEST(PortfolioEvents, NullBodyReadsAsEmptyObjectAndFailsValidation) {
   portfolio p;
   auto out = call(p, post("/clients/1", nullptr, {{"command", "activate"}}));
   EXPECT_EQ(out.status, 400);
@@ -111,14 +111,14 @@ TEST(PortfolioEvents, null_body_reads_as_empty_object_and_fails_validation) {
 
 // --- clients -----------------------------------------------------------------------------
 
-TEST(PortfolioClients, create_answers_office_client_and_resource_id) {
+TEST(PortfolioClients, CreateAnswersOfficeClientAndResourceId) {
   portfolio p;
   auto out = call(p, post("/clients", client_body()));
   EXPECT_EQ(out.status, 200);
   EXPECT_EQ(out.body.dump(), R"({"officeId":1,"clientId":1,"resourceId":1})");
 }
 
-TEST(PortfolioClients, create_with_group_savings_product_and_external_id_sets_them_in_order) {
+TEST(PortfolioClients, CreateWithGroupSavingsProductAndExternalIdSetsThemInOrder) {
   portfolio p;
   call(p, post("/groups", {{"officeId", 1}, {"name", "Sunrise"}, {"active", false}}));
   json body = client_body();
@@ -134,7 +134,7 @@ TEST(PortfolioClients, create_with_group_savings_product_and_external_id_sets_th
   EXPECT_EQ(savings["status"]["id"], 300);
 }
 
-TEST(PortfolioClients, get_shows_display_name_mobile_and_account_number) {
+TEST(PortfolioClients, GetShowsDisplayNameMobileAndAccountNumber) {
   portfolio p;
   call(p, post("/clients", client_body()));
   auto out = call(p, get("/clients/1"));
@@ -149,7 +149,7 @@ TEST(PortfolioClients, get_shows_display_name_mobile_and_account_number) {
   EXPECT_EQ(out.body["officeName"], "Head Office");
 }
 
-TEST(PortfolioClients, fullname_becomes_the_display_name) {
+TEST(PortfolioClients, FullnameBecomesTheDisplayName) {
   portfolio p;
   call(p, post("/clients", {{"officeId", 1}, {"fullname", "Acme Traders"}, {"active", false}}));
   auto c = call(p, get("/clients/1")).body;
@@ -158,7 +158,7 @@ TEST(PortfolioClients, fullname_becomes_the_display_name) {
   EXPECT_FALSE(c.contains("activationDate"));
 }
 
-TEST(PortfolioClients, missing_names_report_every_parameter) {
+TEST(PortfolioClients, MissingNamesReportEveryParameter) {
   portfolio p;
   auto out = call(p, post("/clients", {{"officeId", 1}, {"active", false}}));
   EXPECT_EQ(out.status, 400);
@@ -171,7 +171,7 @@ TEST(PortfolioClients, missing_names_report_every_parameter) {
   EXPECT_EQ(out.body["errors"][1]["parameterName"], "lastname");
 }
 
-TEST(PortfolioClients, active_client_needs_an_activation_date) {
+TEST(PortfolioClients, ActiveClientNeedsAnActivationDate) {
   portfolio p;
   json body = client_body();
   body.erase("activationDate");
@@ -180,7 +180,7 @@ TEST(PortfolioClients, active_client_needs_an_activation_date) {
   EXPECT_EQ(first_error_code(out), "validation.msg.client.activationDate.cannot.be.blank");
 }
 
-TEST(PortfolioClients, unknown_office_is_404_and_uses_no_id) {
+TEST(PortfolioClients, UnknownOfficeIs404AndUsesNoId) {
   portfolio p;
   json body = client_body();
   body["officeId"] = 4;
@@ -188,7 +188,7 @@ TEST(PortfolioClients, unknown_office_is_404_and_uses_no_id) {
   EXPECT_EQ(call(p, post("/clients", client_body())).body["clientId"], 1);
 }
 
-TEST(PortfolioClients, unknown_client_read_is_404_with_fineract_message) {
+TEST(PortfolioClients, UnknownClientReadIs404WithFineractMessage) {
   portfolio p;
   auto out = call(p, get("/clients/7"));
   EXPECT_EQ(out.status, 404);
@@ -198,7 +198,7 @@ TEST(PortfolioClients, unknown_client_read_is_404_with_fineract_message) {
   EXPECT_EQ(out.body["errors"][0]["value"], 7);
 }
 
-TEST(PortfolioClients, activate_answers_ids_and_activates) {
+TEST(PortfolioClients, ActivateAnswersIdsAndActivates) {
   portfolio p;
   call(p, post("/clients", client_body(false)));
   auto out = call(
@@ -208,7 +208,7 @@ TEST(PortfolioClients, activate_answers_ids_and_activates) {
   EXPECT_EQ(call(p, get("/clients/1")).body["activationDate"].dump(), "[2013,5,20]");
 }
 
-TEST(PortfolioClients, activating_an_active_client_fails_with_already_active) {
+TEST(PortfolioClients, ActivatingAnActiveClientFailsWithAlreadyActive) {
   portfolio p;
   call(p, post("/clients", client_body()));
   auto out = call(
@@ -219,7 +219,7 @@ TEST(PortfolioClients, activating_an_active_client_fails_with_already_active) {
   EXPECT_TRUE(out.event->failed());
 }
 
-TEST(PortfolioClients, activate_unknown_client_is_404_with_event) {
+TEST(PortfolioClients, ActivateUnknownClientIs404WithEvent) {
   portfolio p;
   auto out = call(
       p, post("/clients/3", dated({{"activationDate", "20 May 2013"}}), {{"command", "activate"}}));
@@ -228,7 +228,7 @@ TEST(PortfolioClients, activate_unknown_client_is_404_with_event) {
   EXPECT_EQ(out.event->http_status, 404);
 }
 
-TEST(PortfolioClients, list_is_paged_with_total) {
+TEST(PortfolioClients, ListIsPagedWithTotal) {
   portfolio p;
   for (int i = 0; i < 3; ++i) call(p, post("/clients", client_body()));
   auto out = call(p, get("/clients", {{"offset", "1"}, {"limit", "1"}}));

@@ -7,7 +7,7 @@
 namespace mifos::mock {
 namespace {
 
-TEST(ReportExpectations, parse_expect_reads_codes_and_classes) {
+TEST(ReportExpectations, ParseExpectReadsCodesAndClasses) {
   expectations e;
   EXPECT_EQ(parse_expect("2xx", e), std::nullopt);
   EXPECT_EQ(parse_expect("200,202", e), std::nullopt);
@@ -16,7 +16,7 @@ TEST(ReportExpectations, parse_expect_reads_codes_and_classes) {
                             {200, 299}, {200, 200}, {202, 202}, {200, 299}, {404, 404}}));
 }
 
-TEST(ReportExpectations, parse_expect_refuses_what_is_not_a_status) {
+TEST(ReportExpectations, ParseExpectRefusesWhatIsNotAStatus) {
   for (const char* text : {"abc", "6xx", "2x", "", "200,", "99", "2000", "0xx"}) {
     expectations e;
     const auto error = parse_expect(text, e);
@@ -30,7 +30,7 @@ TEST(ReportExpectations, parse_expect_refuses_what_is_not_a_status) {
             "commas; \"abc\" is neither");
 }
 
-TEST(ReportExpectations, parse_slo_reads_percentiles_and_units) {
+TEST(ReportExpectations, ParseSloReadsPercentilesAndUnits) {
   expectations e;
   EXPECT_EQ(parse_slo("p99=50ms", e), std::nullopt);
   EXPECT_EQ(parse_slo("p50=2ms", e), std::nullopt);
@@ -42,8 +42,18 @@ TEST(ReportExpectations, parse_slo_reads_percentiles_and_units) {
                 {99.0, 50'000}, {50.0, 2'000}, {99.9, 1'000'000}, {100.0, 100'000}, {90.0, 750}}));
 }
 
-TEST(ReportExpectations, parse_slo_refuses_bad_names_units_and_limits) {
-  for (const char* text : {"p99", "p99=50", "p99=50m", "q99=1ms", "p101=1ms", "p0=1ms", "p99=-1ms",
+TEST(ReportExpectations, ParseSloReadsLimitsInTheSharedDurationGrammar) {
+  // One grammar for every program (cli/): a bare number is seconds, "m" is minutes.
+  expectations e;
+  EXPECT_EQ(parse_slo("p99=50", e), std::nullopt);
+  EXPECT_EQ(parse_slo("max=2m", e), std::nullopt);
+  ASSERT_EQ(e.slos.size(), 2u);
+  EXPECT_EQ(e.slos[0].second, 50'000'000);
+  EXPECT_EQ(e.slos[1].second, 120'000'000);
+}
+
+TEST(ReportExpectations, ParseSloRefusesBadNamesUnitsAndLimits) {
+  for (const char* text : {"p99", "p99=50x", "p99=50M", "q99=1ms", "p101=1ms", "p0=1ms", "p99=-1ms",
                            "=1ms", "p99=ms", "p99=0ms"}) {
     expectations e;
     const auto error = parse_slo(text, e);
@@ -53,7 +63,7 @@ TEST(ReportExpectations, parse_slo_refuses_bad_names_units_and_limits) {
   }
 }
 
-TEST(ReportExpectations, check_passes_when_everything_holds) {
+TEST(ReportExpectations, CheckPassesWhenEverythingHolds) {
   expectations e;
   ASSERT_FALSE(parse_expect("2xx,500", e));
   ASSERT_FALSE(parse_slo("p50=2ms", e));
@@ -63,7 +73,7 @@ TEST(ReportExpectations, check_passes_when_everything_holds) {
   EXPECT_TRUE(check(r, e).empty());
 }
 
-TEST(ReportExpectations, check_names_each_status_outside_the_expected_ones) {
+TEST(ReportExpectations, CheckNamesEachStatusOutsideTheExpectedOnes) {
   expectations e;
   ASSERT_FALSE(parse_expect("2xx,404", e));
   play_report r;
@@ -74,7 +84,7 @@ TEST(ReportExpectations, check_names_each_status_outside_the_expected_ones) {
   EXPECT_EQ(broken[0], "31 deliveries answered outside 2xx,404: no response x1, 500 x30");
 }
 
-TEST(ReportExpectations, check_says_which_percentile_broke_its_slo_and_by_how_much) {
+TEST(ReportExpectations, CheckSaysWhichPercentileBrokeItsSloAndByHowMuch) {
   expectations e;
   ASSERT_FALSE(parse_slo("p99=50ms", e));
   ASSERT_FALSE(parse_slo("p50=1s", e));
@@ -89,7 +99,7 @@ TEST(ReportExpectations, check_says_which_percentile_broke_its_slo_and_by_how_mu
   EXPECT_EQ(broken[1], "max = 2500.0 ms, over the 2 s SLO");
 }
 
-TEST(ReportExpectations, check_shows_microseconds_when_milliseconds_would_hide_the_excess) {
+TEST(ReportExpectations, CheckShowsMicrosecondsWhenMillisecondsWouldHideTheExcess) {
   expectations e;
   ASSERT_FALSE(parse_slo("p50=50ms", e));
   play_report r;
@@ -99,7 +109,7 @@ TEST(ReportExpectations, check_shows_microseconds_when_milliseconds_would_hide_t
   EXPECT_EQ(broken[0], "p50 = 50020 us, over the 50 ms SLO");
 }
 
-TEST(ReportExpectations, one_answer_outside_reads_in_the_singular) {
+TEST(ReportExpectations, OneAnswerOutsideReadsInTheSingular) {
   expectations e;
   ASSERT_FALSE(parse_expect("200", e));
   play_report r;

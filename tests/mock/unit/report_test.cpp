@@ -47,7 +47,7 @@ std::size_t occurrences(const std::string& text, const std::string& what) {
   return n;
 }
 
-TEST(ReportHistogram, percentiles_are_within_one_percent_of_exact_ones_on_random_data) {
+TEST(ReportHistogram, PercentilesAreWithinOnePercentOfExactOnesOnRandomData) {
   std::mt19937_64 rng(12345);
   std::lognormal_distribution<double> latency(std::log(5000.0), 1.2);  // ~5 ms, long tail
   std::vector<std::int64_t> values;
@@ -69,7 +69,7 @@ TEST(ReportHistogram, percentiles_are_within_one_percent_of_exact_ones_on_random
   EXPECT_EQ(h.min(), values.front());
 }
 
-TEST(ReportHistogram, small_values_are_exact) {
+TEST(ReportHistogram, SmallValuesAreExact) {
   percentile_histogram h;
   for (int v = 1; v <= 100; ++v) h.record(v);
   EXPECT_EQ(h.percentile(50), 50);
@@ -78,7 +78,7 @@ TEST(ReportHistogram, small_values_are_exact) {
   EXPECT_DOUBLE_EQ(h.mean(), 50.5);
 }
 
-TEST(ReportHistogram, values_outside_1us_to_1h_are_clamped) {
+TEST(ReportHistogram, ValuesOutside1usTo1hAreClamped) {
   percentile_histogram h;
   h.record(-5);
   h.record(0);
@@ -88,7 +88,7 @@ TEST(ReportHistogram, values_outside_1us_to_1h_are_clamped) {
   EXPECT_EQ(h.percentile(100), 3'600'000'000);
 }
 
-TEST(ReportHistogram, empty_histogram_reads_zero) {
+TEST(ReportHistogram, EmptyHistogramReadsZero) {
   percentile_histogram h;
   EXPECT_EQ(h.percentile(99), 0);
   EXPECT_EQ(h.min(), 0);
@@ -97,7 +97,7 @@ TEST(ReportHistogram, empty_histogram_reads_zero) {
   EXPECT_TRUE(h.buckets().empty());
 }
 
-TEST(ReportHistogram, buckets_are_ordered_and_hold_every_value) {
+TEST(ReportHistogram, BucketsAreOrderedAndHoldEveryValue) {
   percentile_histogram h;
   for (std::int64_t v : {5, 5, 1000, 1001, 250'000}) h.record(v);
   const auto b = h.buckets();
@@ -108,7 +108,7 @@ TEST(ReportHistogram, buckets_are_ordered_and_hold_every_value) {
   EXPECT_EQ(b[2].first, 250'000);  // the last bucket ends at the max
 }
 
-TEST(ReportAggregation, counts_per_status_and_per_event) {
+TEST(ReportAggregation, CountsPerStatusAndPerEvent) {
   const play_report r = twenty_seconds();
   EXPECT_EQ(r.sent(), 1001u);
   EXPECT_EQ(r.per_status().at(200), 960u);
@@ -123,7 +123,7 @@ TEST(ReportAggregation, counts_per_status_and_per_event) {
   EXPECT_EQ(r.duplicated(), 1u);
 }
 
-TEST(ReportAggregation, achieved_rate_is_sent_per_second_of_elapsed_time) {
+TEST(ReportAggregation, AchievedRateIsSentPerSecondOfElapsedTime) {
   play_report r(100.0);
   for (int i = 0; i < 150; ++i) r.add({"X.Y", 200, 100, i * 10'000});
   r.finish(2'000'000);
@@ -132,7 +132,7 @@ TEST(ReportAggregation, achieved_rate_is_sent_per_second_of_elapsed_time) {
   EXPECT_EQ(play_report().achieved_rate(), 0.0);
 }
 
-TEST(ReportTimeline, one_point_per_second_with_traffic) {
+TEST(ReportTimeline, OnePointPerSecondWithTraffic) {
   play_report r;
   for (int i = 0; i < 10; ++i) r.add({"X.Y", 200, 1000, 0 + i});
   for (int i = 0; i < 5; ++i) r.add({"X.Y", 200, 2000, 3'500'000 + i});
@@ -145,7 +145,7 @@ TEST(ReportTimeline, one_point_per_second_with_traffic) {
   EXPECT_EQ(t[1].p99_us, 2000);  // never above that second's max
 }
 
-TEST(ReportTimeline, p99_of_each_second_is_close_to_the_exact_one) {
+TEST(ReportTimeline, P99OfEachSecondIsCloseToTheExactOne) {
   std::mt19937_64 rng(7);
   std::uniform_int_distribution<std::int64_t> latency(500, 50'000);
   play_report r;
@@ -166,7 +166,7 @@ TEST(ReportTimeline, p99_of_each_second_is_close_to_the_exact_one) {
   }
 }
 
-TEST(ReportTimeline, a_very_long_run_merges_seconds_instead_of_growing) {
+TEST(ReportTimeline, AVeryLongRunMergesSecondsInsteadOfGrowing) {
   play_report r;
   r.add({"X.Y", 200, 1000, 0});
   r.add({"X.Y", 200, 1000, 1'000'000});
@@ -180,7 +180,7 @@ TEST(ReportTimeline, a_very_long_run_merges_seconds_instead_of_growing) {
   EXPECT_EQ(r.sent(), 3u);
 }
 
-TEST(ReportText, shows_the_rates_statuses_events_latencies_and_faults) {
+TEST(ReportText, ShowsTheRatesStatusesEventsLatenciesAndFaults) {
   const std::string text = render_text(twenty_seconds());
   EXPECT_NE(text.find("sent 1001 in 20.0 s: 50.0/s achieved of 50.0/s asked (100.0%)"),
             std::string::npos)
@@ -197,7 +197,7 @@ TEST(ReportText, shows_the_rates_statuses_events_latencies_and_faults) {
       << text;
 }
 
-TEST(ReportText, leaves_out_the_faults_line_when_there_were_none) {
+TEST(ReportText, LeavesOutTheFaultsLineWhenThereWereNone) {
   play_report r;
   r.add({"X.Y", 200, 1234, 0});
   r.finish(1'000'000);
@@ -207,14 +207,14 @@ TEST(ReportText, leaves_out_the_faults_line_when_there_were_none) {
   EXPECT_EQ(text.find("asked"), std::string::npos) << text;
 }
 
-TEST(ReportProgress, line_shows_sent_rate_errors_and_p99) {
+TEST(ReportProgress, LineShowsSentRateErrorsAndP99) {
   play_report r;
   for (int i = 0; i < 99; ++i) r.add({"X.Y", 200, 12'300, i * 1000});
   r.add({"X.Y", 503, 12'300, 99'000});
   EXPECT_EQ(progress_line(r, 2'000'000), "sent 100  rate 50.0/s  errors 1  p99 12.3 ms");
 }
 
-TEST(ReportJson, has_every_figure_under_stable_keys) {
+TEST(ReportJson, HasEveryFigureUnderStableKeys) {
   const auto j = render_json(twenty_seconds());
   std::vector<std::string> keys;
   for (const auto& [key, value] : j.items()) keys.push_back(key);
@@ -241,11 +241,11 @@ TEST(ReportJson, has_every_figure_under_stable_keys) {
   EXPECT_EQ(in_histogram, 1001u);
 }
 
-TEST(ReportJson, asked_rate_is_null_for_runs_without_one) {
+TEST(ReportJson, AskedRateIsNullForRunsWithoutOne) {
   EXPECT_TRUE(render_json(play_report()).at("asked_rate").is_null());
 }
 
-TEST(ReportPage, is_one_self_contained_page) {
+TEST(ReportPage, IsOneSelfContainedPage) {
   play_report r = twenty_seconds();
   r.add({"<script src=\"https://evil.example/x.js\"></script>", 200, 1000, 0});
   const std::string html = render_html(r, "run <1> & \"friends\"");
@@ -259,7 +259,7 @@ TEST(ReportPage, is_one_self_contained_page) {
   EXPECT_NE(html.find("<style>"), std::string::npos);
 }
 
-TEST(ReportPage, has_both_charts_with_a_point_per_second_and_a_bar_per_bucket) {
+TEST(ReportPage, HasBothChartsWithAPointPerSecondAndABarPerBucket) {
   const play_report r = twenty_seconds();
   const std::string html = render_html(r, "run");
   EXPECT_EQ(occurrences(html, "<svg id=\"latency-histogram\""), 1u);
@@ -279,7 +279,7 @@ TEST(ReportPage, has_both_charts_with_a_point_per_second_and_a_bar_per_bucket) {
   EXPECT_NE(html.find("second of the run"), std::string::npos);
 }
 
-TEST(ReportPage, tables_show_the_same_figures_as_the_text) {
+TEST(ReportPage, TablesShowTheSameFiguresAsTheText) {
   const std::string html = render_html(twenty_seconds(), "run");
   EXPECT_NE(html.find("<tr><td>200</td><td>960</td><td>95.90</td></tr>"), std::string::npos);
   EXPECT_NE(html.find("<tr><td>CLIENT.CREATE</td><td>0</td><td>480</td><td>20</td><td>500</td>"),
@@ -287,7 +287,7 @@ TEST(ReportPage, tables_show_the_same_figures_as_the_text) {
   EXPECT_NE(html.find("faults: dropped 2, duplicated 1"), std::string::npos);
 }
 
-TEST(ReportPage, an_empty_run_still_has_both_charts) {
+TEST(ReportPage, AnEmptyRunStillHasBothCharts) {
   const std::string html = render_html(play_report(), "empty");
   EXPECT_NE(html.find("id=\"latency-histogram\""), std::string::npos);
   EXPECT_NE(html.find("id=\"latency-over-time\""), std::string::npos);

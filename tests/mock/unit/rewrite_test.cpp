@@ -41,7 +41,7 @@ std::string body_of(const command_event& e, wire_dialect dialect, body_format fo
   return hook_body(e, format, s).value_or("<nothing>");
 }
 
-TEST(RewritePath, replaces_the_whole_target_and_nothing_else) {
+TEST(RewritePath, ReplacesTheWholeTargetAndNothingElse) {
   const hooks::delivery d = sent(loan_repayment(), wire_dialect::fineract);
   rewrite_options r;
   r.path = "/other/hooks?x=1";
@@ -51,7 +51,7 @@ TEST(RewritePath, replaces_the_whole_target_and_nothing_else) {
   EXPECT_EQ(out.body, d.body);
 }
 
-TEST(RewriteTenant, sets_the_fineract_tenant_header) {
+TEST(RewriteTenant, SetsTheFineractTenantHeader) {
   const hooks::delivery d = sent(loan_repayment(), wire_dialect::fineract);
   rewrite_options r;
   r.tenant = "other";
@@ -61,7 +61,7 @@ TEST(RewriteTenant, sets_the_fineract_tenant_header) {
   EXPECT_EQ(hooks::parse(out)->tenant, "other");
 }
 
-TEST(RewriteTenant, sets_the_mifos_tenant_header) {
+TEST(RewriteTenant, SetsTheMifosTenantHeader) {
   const hooks::delivery d = sent(loan_repayment(), wire_dialect::mifos);
   ASSERT_TRUE(d.header(hooks::wire::kMifosHeaders.tenant).has_value());
   rewrite_options r;
@@ -72,7 +72,7 @@ TEST(RewriteTenant, sets_the_mifos_tenant_header) {
   EXPECT_EQ(hooks::parse(out)->tenant, "other");
 }
 
-TEST(RewriteTenant, adds_a_tenant_header_in_the_delivery_family_when_none_was_recorded) {
+TEST(RewriteTenant, AddsATenantHeaderInTheDeliveryFamilyWhenNoneWasRecorded) {
   hooks::delivery d = sent(loan_repayment(), wire_dialect::mifos);
   std::erase_if(d.headers, [](const hooks::header_field& h) {
     return hooks::iequals(h.name, hooks::wire::kMifosHeaders.tenant);
@@ -82,7 +82,7 @@ TEST(RewriteTenant, adds_a_tenant_header_in_the_delivery_family_when_none_was_re
   EXPECT_EQ(rewrite(d, r).header(hooks::wire::kMifosHeaders.tenant), "other");
 }
 
-TEST(RewriteTenant, follows_the_new_dialect) {
+TEST(RewriteTenant, FollowsTheNewDialect) {
   rewrite_options r = to(wire_dialect::mifos);
   r.tenant = "other";
   const hooks::delivery out = rewrite(sent(loan_repayment(), wire_dialect::fineract), r);
@@ -90,7 +90,7 @@ TEST(RewriteTenant, follows_the_new_dialect) {
   EXPECT_FALSE(out.header(hooks::wire::kFineractHeaders.tenant).has_value());
 }
 
-TEST(RewriteDialect, fineract_envelope_to_mifos_is_the_bare_result_byte_for_byte) {
+TEST(RewriteDialect, FineractEnvelopeToMifosIsTheBareResultByteForByte) {
   const hooks::delivery out =
       rewrite(sent(loan_repayment(), wire_dialect::fineract), to(wire_dialect::mifos));
   EXPECT_EQ(out.body,
@@ -101,7 +101,7 @@ TEST(RewriteDialect, fineract_envelope_to_mifos_is_the_bare_result_byte_for_byte
   EXPECT_EQ(out.body, body_of(loan_repayment(), wire_dialect::mifos, body_format::json));
 }
 
-TEST(RewriteDialect, fineract_envelope_to_mifos_renames_every_hook_header) {
+TEST(RewriteDialect, FineractEnvelopeToMifosRenamesEveryHookHeader) {
   const hooks::delivery out =
       rewrite(sent(loan_repayment(), wire_dialect::fineract), to(wire_dialect::mifos));
   const auto& m = hooks::wire::kMifosHeaders;
@@ -115,7 +115,7 @@ TEST(RewriteDialect, fineract_envelope_to_mifos_renames_every_hook_header) {
   EXPECT_EQ(out.header("User-Agent"), hooks::wire::kMifosUserAgent);
 }
 
-TEST(RewriteDialect, endpoint_and_api_key_headers_change_family_too) {
+TEST(RewriteDialect, EndpointAndApiKeyHeadersChangeFamilyToo) {
   hooks::delivery d = sent(loan_repayment(), wire_dialect::fineract);
   d.headers.push_back({std::string(hooks::wire::kFineractHeaders.endpoint), "https://h/api/"});
   d.headers.push_back({"x-fineract-api-key", "k"});
@@ -128,7 +128,7 @@ TEST(RewriteDialect, endpoint_and_api_key_headers_change_family_too) {
   EXPECT_EQ(parsed->api_key, "k");
 }
 
-TEST(RewriteDialect, mifos_result_keeps_officeId_and_integer_ids) {
+TEST(RewriteDialect, MifosResultKeepsOfficeIdAndIntegerIds) {
   const hooks::delivery out =
       rewrite(sent(client_create(), wire_dialect::fineract), to(wire_dialect::mifos));
   EXPECT_EQ(out.body, R"({"officeId":1,"clientId":1,"savingsId":10,"resourceId":1})");
@@ -138,7 +138,7 @@ TEST(RewriteDialect, mifos_result_keeps_officeId_and_integer_ids) {
   EXPECT_EQ(parsed->result.office_id, 1);
 }
 
-TEST(RewriteDialect, mifos_bare_result_to_fineract_is_an_envelope_the_sdk_reads_back) {
+TEST(RewriteDialect, MifosBareResultToFineractIsAnEnvelopeTheSdkReadsBack) {
   const hooks::delivery d = sent(loan_repayment(), wire_dialect::mifos);
   const hooks::delivery out = rewrite(d, to(wire_dialect::fineract));
   const auto before = hooks::parse(d);
@@ -160,7 +160,7 @@ TEST(RewriteDialect, mifos_bare_result_to_fineract_is_an_envelope_the_sdk_reads_
   EXPECT_EQ(out.header("User-Agent"), hooks::wire::kFineractUserAgent);
 }
 
-TEST(RewriteDialect, fineract_envelope_from_a_bare_result_has_the_default_user_and_the_epoch) {
+TEST(RewriteDialect, FineractEnvelopeFromABareResultHasTheDefaultUserAndTheEpoch) {
   const hooks::delivery out =
       rewrite(sent(client_create(), wire_dialect::mifos), to(wire_dialect::fineract));
   EXPECT_EQ(out.body,
@@ -170,7 +170,7 @@ TEST(RewriteDialect, fineract_envelope_from_a_bare_result_has_the_default_user_a
             R"("timestamp":"1970-01-01T00:00:00Z"})");
 }
 
-TEST(RewriteDialect, form_body_stays_form_in_both_directions) {
+TEST(RewriteDialect, FormBodyStaysFormInBothDirections) {
   const hooks::delivery mifos_form = sent(client_create(), wire_dialect::mifos, body_format::form);
   const hooks::delivery fineract = rewrite(mifos_form, to(wire_dialect::fineract));
   EXPECT_EQ(fineract.header("Content-Type"), hooks::wire::kFineractFormContentType);
@@ -187,7 +187,7 @@ TEST(RewriteDialect, form_body_stays_form_in_both_directions) {
   EXPECT_EQ(back.body, mifos_form.body);
 }
 
-TEST(RewriteDialect, failed_fineract_delivery_keeps_its_body_and_gets_mifos_headers) {
+TEST(RewriteDialect, FailedFineractDeliveryKeepsItsBodyAndGetsMifosHeaders) {
   const hooks::delivery d = sent(failed_repayment(), wire_dialect::fineract);
   ASSERT_TRUE(hooks::parse(d)->failed);
   const hooks::delivery out = rewrite(d, to(wire_dialect::mifos));
@@ -197,7 +197,7 @@ TEST(RewriteDialect, failed_fineract_delivery_keeps_its_body_and_gets_mifos_head
   EXPECT_EQ(out.header("Content-Length"), std::to_string(d.body.size()));
 }
 
-TEST(RewriteDialect, unparseable_body_is_left_untouched_and_only_headers_change) {
+TEST(RewriteDialect, UnparseableBodyIsLeftUntouchedAndOnlyHeadersChange) {
   hooks::delivery d = sent(loan_repayment(), wire_dialect::fineract);
   d.body = "{not json";
   for (auto& h : d.headers) {
@@ -214,7 +214,7 @@ TEST(RewriteDialect, unparseable_body_is_left_untouched_and_only_headers_change)
   EXPECT_EQ(out.header("Content-Length"), "9");
 }
 
-TEST(RewriteDialect, content_length_follows_the_new_body) {
+TEST(RewriteDialect, ContentLengthFollowsTheNewBody) {
   const hooks::delivery d = sent(loan_repayment(), wire_dialect::fineract);
   const hooks::delivery out = rewrite(d, to(wire_dialect::mifos));
   ASSERT_NE(out.body.size(), d.body.size());
@@ -222,13 +222,13 @@ TEST(RewriteDialect, content_length_follows_the_new_body) {
   EXPECT_EQ(out.header_count("Content-Length"), 1u);
 }
 
-TEST(RewriteDialect, a_delivery_already_in_the_dialect_keeps_its_body_bytes) {
+TEST(RewriteDialect, ADeliveryAlreadyInTheDialectKeepsItsBodyBytes) {
   const hooks::delivery d = sent(loan_repayment(), wire_dialect::fineract);
   const hooks::delivery out = rewrite(d, to(wire_dialect::fineract));
   EXPECT_EQ(out, d);
 }
 
-TEST(RewriteOptions, nothing_asked_changes_nothing) {
+TEST(RewriteOptions, NothingAskedChangesNothing) {
   const hooks::delivery d = sent(loan_repayment(), wire_dialect::fineract);
   EXPECT_FALSE(rewrite_options{}.any());
   EXPECT_EQ(rewrite(d, rewrite_options{}), d);

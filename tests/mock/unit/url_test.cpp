@@ -7,7 +7,7 @@
 namespace mifos::mock {
 namespace {
 
-TEST(Url, splits_scheme_host_port_and_target) {
+TEST(Url, SplitsSchemeHostPortAndTarget) {
   const auto u = parse_http_url("http://127.0.0.1:9000/hooks/?a=1");
   ASSERT_TRUE(u.has_value());
   EXPECT_EQ(u->scheme, "http");
@@ -18,7 +18,7 @@ TEST(Url, splits_scheme_host_port_and_target) {
   EXPECT_EQ(u->host_header(), "127.0.0.1:9000");
 }
 
-TEST(Url, default_ports_and_the_root_target) {
+TEST(Url, DefaultPortsAndTheRootTarget) {
   const auto http = parse_http_url("http://example.org");
   ASSERT_TRUE(http.has_value());
   EXPECT_EQ(http->port, 80);
@@ -32,12 +32,12 @@ TEST(Url, default_ports_and_the_root_target) {
   EXPECT_EQ(https->origin(), "https://example.org:443");
 }
 
-TEST(Url, query_without_path_gets_a_slash_and_the_fragment_is_dropped) {
+TEST(Url, QueryWithoutPathGetsASlashAndTheFragmentIsDropped) {
   EXPECT_EQ(parse_http_url("http://h?x=1")->target, "/?x=1");
   EXPECT_EQ(parse_http_url("http://h/p#frag")->target, "/p");
 }
 
-TEST(Url, ipv6_literals_keep_their_brackets) {
+TEST(Url, Ipv6LiteralsKeepTheirBrackets) {
   const auto u = parse_http_url("http://[::1]:9000/hooks/");
   ASSERT_TRUE(u.has_value());
   EXPECT_EQ(u->host, "[::1]");
@@ -45,7 +45,7 @@ TEST(Url, ipv6_literals_keep_their_brackets) {
   EXPECT_EQ(u->host_header(), "[::1]:9000");
 }
 
-TEST(Url, refuses_what_is_not_an_absolute_http_url) {
+TEST(Url, RefusesWhatIsNotAnAbsoluteHttpUrl) {
   EXPECT_FALSE(parse_http_url("").has_value());
   EXPECT_FALSE(parse_http_url("/hooks/").has_value());
   EXPECT_FALSE(parse_http_url("ftp://h/").has_value());
@@ -57,11 +57,11 @@ TEST(Url, refuses_what_is_not_an_absolute_http_url) {
   EXPECT_FALSE(parse_http_url("http://[::1/").has_value());
 }
 
-TEST(Url, refuses_user_info_rather_than_dropping_credentials) {
+TEST(Url, RefusesUserInfoRatherThanDroppingCredentials) {
   EXPECT_FALSE(parse_http_url("http://user:pw@h/hooks/").has_value());
 }
 
-TEST(Url, trailing_slash_rule) {
+TEST(Url, TrailingSlashRule) {
   EXPECT_TRUE(has_path_without_trailing_slash(*parse_http_url("http://h/hooks")));
   EXPECT_TRUE(has_path_without_trailing_slash(*parse_http_url("http://h/hooks?x=/")));
   EXPECT_FALSE(has_path_without_trailing_slash(*parse_http_url("http://h/hooks/")));

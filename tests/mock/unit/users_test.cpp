@@ -15,7 +15,7 @@ using json = nlohmann::ordered_json;
 // base64("mifos:password")
 constexpr std::string_view kMifosBasic = "Basic bWlmb3M6cGFzc3dvcmQ=";
 
-TEST(Users, default_user_is_mifos_with_id_1) {
+TEST(Users, DefaultUserIsMifosWithId1) {
   user_directory users;
   const api_user* u = users.check("mifos", "password");
   ASSERT_NE(u, nullptr);
@@ -23,13 +23,13 @@ TEST(Users, default_user_is_mifos_with_id_1) {
   EXPECT_EQ(u->full_name, "App Administrator");
 }
 
-TEST(Users, wrong_password_or_unknown_user_is_refused) {
+TEST(Users, WrongPasswordOrUnknownUserIsRefused) {
   user_directory users;
   EXPECT_EQ(users.check("mifos", "Password"), nullptr);
   EXPECT_EQ(users.check("nobody", "password"), nullptr);
 }
 
-TEST(Users, added_users_get_the_next_id) {
+TEST(Users, AddedUsersGetTheNextId) {
   user_directory users;
   EXPECT_EQ(users.add("teller", "secret").id, 2);
   EXPECT_EQ(users.add("auditor", "x").id, 3);
@@ -37,14 +37,14 @@ TEST(Users, added_users_get_the_next_id) {
   EXPECT_EQ(users.check("teller", "secret")->id, 2);
 }
 
-TEST(Users, adding_an_existing_user_replaces_the_password) {
+TEST(Users, AddingAnExistingUserReplacesThePassword) {
   user_directory users;
   EXPECT_EQ(users.add("mifos", "changed").id, 1);
   EXPECT_EQ(users.check("mifos", "password"), nullptr);
   EXPECT_NE(users.check("mifos", "changed"), nullptr);
 }
 
-TEST(Users, parse_credentials_splits_at_the_first_colon) {
+TEST(Users, ParseCredentialsSplitsAtTheFirstColon) {
   using pair = std::pair<std::string, std::string>;
   EXPECT_EQ(user_directory::parse_credentials("teller:se:cret"), pair("teller", "se:cret"));
   EXPECT_EQ(user_directory::parse_credentials("teller:"), pair("teller", ""));
@@ -52,20 +52,20 @@ TEST(Users, parse_credentials_splits_at_the_first_colon) {
   EXPECT_EQ(user_directory::parse_credentials(":secret"), std::nullopt);
 }
 
-TEST(Users, basic_header_names_the_user) {
+TEST(Users, BasicHeaderNamesTheUser) {
   user_directory users;
   const api_user* u = users.check_basic(kMifosBasic);
   ASSERT_NE(u, nullptr);
   EXPECT_EQ(u->username, "mifos");
 }
 
-TEST(Users, basic_scheme_is_case_insensitive) {
+TEST(Users, BasicSchemeIsCaseInsensitive) {
   user_directory users;
   EXPECT_NE(users.check_basic(std::string_view("basic bWlmb3M6cGFzc3dvcmQ=")), nullptr);
   EXPECT_NE(users.check_basic(std::string_view("BASIC bWlmb3M6cGFzc3dvcmQ=")), nullptr);
 }
 
-TEST(Users, basic_password_may_contain_a_colon) {
+TEST(Users, BasicPasswordMayContainAColon) {
   user_directory users;
   users.add("teller", "a:b");
   // base64("teller:a:b")
@@ -74,7 +74,7 @@ TEST(Users, basic_password_may_contain_a_colon) {
   EXPECT_EQ(u->username, "teller");
 }
 
-TEST(Users, missing_or_malformed_basic_headers_name_nobody) {
+TEST(Users, MissingOrMalformedBasicHeadersNameNobody) {
   user_directory users;
   EXPECT_EQ(users.check_basic(std::nullopt), nullptr);
   EXPECT_EQ(users.check_basic(std::string_view("")), nullptr);
@@ -85,13 +85,13 @@ TEST(Users, missing_or_malformed_basic_headers_name_nobody) {
   EXPECT_EQ(users.check_basic(std::string_view("Basic bWlmb3M=")), nullptr);
 }
 
-TEST(Users, basic_with_a_wrong_password_names_nobody) {
+TEST(Users, BasicWithAWrongPasswordNamesNobody) {
   user_directory users;
   // base64("mifos:wrong")
   EXPECT_EQ(users.check_basic(std::string_view("Basic bWlmb3M6d3Jvbmc=")), nullptr);
 }
 
-TEST(Users, authenticate_answers_the_user_and_its_key) {
+TEST(Users, AuthenticateAnswersTheUserAndItsKey) {
   user_directory users;
   const auto out = users.authenticate({{"username", "mifos"}, {"password", "password"}});
   EXPECT_EQ(out.status, 200);
@@ -111,7 +111,7 @@ TEST(Users, authenticate_answers_the_user_and_its_key) {
   EXPECT_FALSE(out.event.has_value());
 }
 
-TEST(Users, authenticate_with_a_wrong_password_is_401) {
+TEST(Users, AuthenticateWithAWrongPasswordIs401) {
   user_directory users;
   const auto out = users.authenticate({{"username", "mifos"}, {"password", "nope"}});
   EXPECT_EQ(out.status, 401);
@@ -120,7 +120,7 @@ TEST(Users, authenticate_with_a_wrong_password_is_401) {
   EXPECT_FALSE(out.event.has_value());
 }
 
-TEST(Users, authenticate_without_username_is_400) {
+TEST(Users, AuthenticateWithoutUsernameIs400) {
   user_directory users;
   const auto out = users.authenticate({{"password", "password"}});
   EXPECT_EQ(out.status, 400);
@@ -129,14 +129,14 @@ TEST(Users, authenticate_without_username_is_400) {
             "validation.msg.authentication.username.cannot.be.blank");
 }
 
-TEST(Users, authenticate_without_password_is_400) {
+TEST(Users, AuthenticateWithoutPasswordIs400) {
   user_directory users;
   const auto out = users.authenticate({{"username", "mifos"}});
   EXPECT_EQ(out.status, 400);
   EXPECT_EQ(out.body["errors"][0]["parameterName"], "password");
 }
 
-TEST(Users, authenticate_without_a_body_is_400) {
+TEST(Users, AuthenticateWithoutABodyIs400) {
   user_directory users;
   EXPECT_EQ(users.authenticate(nullptr).status, 400);
 }

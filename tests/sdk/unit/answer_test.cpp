@@ -11,7 +11,7 @@
 namespace mifos::hooks {
 namespace {
 
-class answer_table : public testing::Test {
+class AnswerTable : public testing::Test {
  protected:
   delivery good() const { return load_fixture("deliveries/fineract17-loan-repayment.http"); }
   http_answer ask(const delivery& d) const { return answer(d, router_, options_); }
@@ -26,7 +26,7 @@ class answer_table : public testing::Test {
   receiver_options options_;
 };
 
-TEST_F(answer_table, delivery_on_the_hook_path_is_200_and_runs_handlers) {
+TEST_F(AnswerTable, DeliveryOnTheHookPathIs200AndRunsHandlers) {
   const auto a = ask(good());
   EXPECT_EQ(a.status, 200);
   EXPECT_EQ(nlohmann::json::parse(a.body), nlohmann::json::parse(R"({"status":"accepted"})"));
@@ -34,7 +34,7 @@ TEST_F(answer_table, delivery_on_the_hook_path_is_200_and_runs_handlers) {
   EXPECT_EQ(handled_, 1);
 }
 
-TEST_F(answer_table, hook_path_matches_with_or_without_trailing_slash) {
+TEST_F(AnswerTable, HookPathMatchesWithOrWithoutTrailingSlash) {
   auto d = good();
   d.target = "/hooks";
   EXPECT_EQ(ask(d).status, 200);
@@ -42,12 +42,12 @@ TEST_F(answer_table, hook_path_matches_with_or_without_trailing_slash) {
   EXPECT_EQ(ask(d).status, 200);
 }
 
-TEST_F(answer_table, every_good_fixture_is_accepted) {
+TEST_F(AnswerTable, EveryGoodFixtureIsAccepted) {
   for (const auto& name : fixture_names("deliveries"))
     EXPECT_EQ(ask(load_fixture(name)).status, 200) << name;
 }
 
-TEST_F(answer_table, get_ping_is_200_and_runs_no_handler) {
+TEST_F(AnswerTable, GetPingIs200AndRunsNoHandler) {
   auto d = good();
   d.method = "GET";
   d.body.clear();
@@ -57,7 +57,7 @@ TEST_F(answer_table, get_ping_is_200_and_runs_no_handler) {
   EXPECT_EQ(classify(d, options_), request_kind::ping);
 }
 
-TEST_F(answer_table, wrong_path_is_404) {
+TEST_F(AnswerTable, WrongPathIs404) {
   for (const char* target : {"/", "/hook", "/hooksx", "/hooks/extra", "/other/hooks"}) {
     auto d = good();
     d.target = target;
@@ -66,7 +66,7 @@ TEST_F(answer_table, wrong_path_is_404) {
   EXPECT_EQ(handled_, 0);
 }
 
-TEST_F(answer_table, wrong_method_is_405) {
+TEST_F(AnswerTable, WrongMethodIs405) {
   for (const char* method : {"PUT", "DELETE", "PATCH"}) {
     auto d = good();
     d.method = method;
@@ -75,29 +75,29 @@ TEST_F(answer_table, wrong_method_is_405) {
   }
 }
 
-TEST_F(answer_table, text_plain_body_is_415) {
+TEST_F(AnswerTable, TextPlainBodyIs415) {
   EXPECT_EQ(ask(load_fixture("bad/415-text-plain-body.http")).status, 415);
 }
 
-TEST_F(answer_table, malformed_body_is_400) {
+TEST_F(AnswerTable, MalformedBodyIs400) {
   EXPECT_EQ(ask(load_fixture("bad/400-invalid-json.http")).status, 400);
   EXPECT_EQ(ask(load_fixture("bad/400-truncated-json.http")).status, 400);
 }
 
-TEST_F(answer_table, missing_entity_or_action_header_is_400) {
+TEST_F(AnswerTable, MissingEntityOrActionHeaderIs400) {
   EXPECT_EQ(ask(load_fixture("bad/400-missing-entity-header.http")).status, 400);
   EXPECT_EQ(ask(load_fixture("bad/400-missing-action-header.http")).status, 400);
   EXPECT_EQ(handled_, 0);
 }
 
-TEST_F(answer_table, refusal_body_is_a_json_error) {
+TEST_F(AnswerTable, RefusalBodyIsAJsonError) {
   const auto a = ask(load_fixture("bad/400-missing-entity-header.http"));
   const auto j = nlohmann::json::parse(a.body);
   ASSERT_TRUE(j.contains("error"));
   EXPECT_TRUE(j.at("error").is_string());
 }
 
-TEST_F(answer_table, duplicate_content_length_is_400) {
+TEST_F(AnswerTable, DuplicateContentLengthIs400) {
   auto d = good();
   const auto n = std::to_string(d.body.size());
   d.headers.push_back({"Content-Length", n});
@@ -106,7 +106,7 @@ TEST_F(answer_table, duplicate_content_length_is_400) {
   EXPECT_EQ(handled_, 0);
 }
 
-TEST_F(answer_table, non_numeric_content_length_is_400) {
+TEST_F(AnswerTable, NonNumericContentLengthIs400) {
   for (const char* value : {"12a", "abc", "-1", "", "1 2", "0x10"}) {
     auto d = good();
     d.headers.push_back({"Content-Length", value});
@@ -114,20 +114,20 @@ TEST_F(answer_table, non_numeric_content_length_is_400) {
   }
 }
 
-TEST_F(answer_table, matching_content_length_is_accepted) {
+TEST_F(AnswerTable, MatchingContentLengthIsAccepted) {
   auto d = good();
   d.headers.push_back({"Content-Length", std::to_string(d.body.size())});
   EXPECT_EQ(ask(d).status, 200);
 }
 
-TEST_F(answer_table, missing_secret_is_401) {
+TEST_F(AnswerTable, MissingSecretIs401) {
   with_secret();
   const auto a = ask(good());
   EXPECT_EQ(a.status, 401);
   EXPECT_EQ(handled_, 0);
 }
 
-TEST_F(answer_table, wrong_secret_is_401_wherever_it_is) {
+TEST_F(AnswerTable, WrongSecretIs401WhereverItIs) {
   with_secret();
   for (const char* target :
        {"/hooks/wrong", "/hooks/s3cre", "/hooks?token=wrong", "/hooks/?token="}) {
@@ -141,28 +141,28 @@ TEST_F(answer_table, wrong_secret_is_401_wherever_it_is) {
   EXPECT_EQ(classify(d, options_), request_kind::unauthorized);
 }
 
-TEST_F(answer_table, secret_as_path_segment_is_200) {
+TEST_F(AnswerTable, SecretAsPathSegmentIs200) {
   with_secret();
   auto d = good();
   d.target = "/hooks/s3cret";
   EXPECT_EQ(ask(d).status, 200);
 }
 
-TEST_F(answer_table, secret_as_path_segment_with_trailing_slash_is_200) {
+TEST_F(AnswerTable, SecretAsPathSegmentWithTrailingSlashIs200) {
   with_secret();
   auto d = good();
   d.target = "/hooks/s3cret/";  // Fineract 1.7+ Payload URLs end in '/'
   EXPECT_EQ(ask(d).status, 200);
 }
 
-TEST_F(answer_table, secret_as_token_query_is_200) {
+TEST_F(AnswerTable, SecretAsTokenQueryIs200) {
   with_secret();
   auto d = good();
   d.target = "/hooks/?token=s3cret";
   EXPECT_EQ(ask(d).status, 200);
 }
 
-TEST_F(answer_table, secret_as_header_is_200) {
+TEST_F(AnswerTable, SecretAsHeaderIs200) {
   with_secret();
   auto d = good();
   d.headers.push_back({"x-hook-token", "s3cret"});
@@ -170,7 +170,7 @@ TEST_F(answer_table, secret_as_header_is_200) {
   EXPECT_EQ(handled_, 1);
 }
 
-TEST_F(answer_table, body_over_the_limit_is_413) {
+TEST_F(AnswerTable, BodyOverTheLimitIs413) {
   options_.max_request_bytes = 256;
   auto d = good();
   ASSERT_GT(d.body.size(), 256u);
@@ -178,12 +178,12 @@ TEST_F(answer_table, body_over_the_limit_is_413) {
   EXPECT_EQ(handled_, 0);
 }
 
-TEST_F(answer_table, small_body_under_the_limit_is_200) {
+TEST_F(AnswerTable, SmallBodyUnderTheLimitIs200) {
   options_.max_request_bytes = 4096;
   EXPECT_EQ(ask(load_fixture("deliveries/fineract14-client-activate.http")).status, 200);
 }
 
-TEST_F(answer_table, handler_that_throws_is_500_with_a_generic_body) {
+TEST_F(AnswerTable, HandlerThatThrowsIs500WithAGenericBody) {
   router r;
   r.on("LOAN", "REPAYMENT", [](const event&) { throw std::runtime_error("db password hunter2"); });
   const auto a = answer(good(), r, options_);
@@ -193,13 +193,13 @@ TEST_F(answer_table, handler_that_throws_is_500_with_a_generic_body) {
   EXPECT_TRUE(nlohmann::json::parse(a.body).contains("error"));
 }
 
-TEST_F(answer_table, unknown_pair_is_accepted_not_dropped) {
+TEST_F(AnswerTable, UnknownPairIsAcceptedNotDropped) {
   const auto a = ask(load_fixture("deliveries/fineract19-loan-reage-not-in-catalog.http"));
   EXPECT_EQ(a.status, 200);
   EXPECT_EQ(handled_, 1);
 }
 
-TEST_F(answer_table, other_tenant_is_accepted_without_running_handlers) {
+TEST_F(AnswerTable, OtherTenantIsAcceptedWithoutRunningHandlers) {
   router r;
   int calls = 0;
   r.only_tenants({"mfi-kenya"}).on_any([&](const event&) { ++calls; });
@@ -207,14 +207,14 @@ TEST_F(answer_table, other_tenant_is_accepted_without_running_handlers) {
   EXPECT_EQ(calls, 0);
 }
 
-TEST_F(answer_table, classify_names_each_kind) {
+TEST_F(AnswerTable, ClassifyNamesEachKind) {
   auto d = good();
   EXPECT_EQ(classify(d, options_), request_kind::delivery);
   d.target = "/nope";
   EXPECT_EQ(classify(d, options_), request_kind::not_found);
 }
 
-TEST_F(answer_table, several_hook_paths_are_served) {
+TEST_F(AnswerTable, SeveralHookPathsAreServed) {
   options_.paths = {"/hooks", "/fineract/"};
   auto d = good();
   d.target = "/fineract/";
@@ -223,7 +223,7 @@ TEST_F(answer_table, several_hook_paths_are_served) {
   EXPECT_EQ(ask(d).status, 200);
 }
 
-TEST(secret_equals, compares_whole_strings) {
+TEST(SecretEquals, ComparesWholeStrings) {
   EXPECT_TRUE(secret_equals("s3cret", "s3cret"));
   EXPECT_FALSE(secret_equals("s3cret", "s3creT"));
   EXPECT_FALSE(secret_equals("s3cre", "s3cret"));
@@ -231,7 +231,7 @@ TEST(secret_equals, compares_whole_strings) {
   EXPECT_FALSE(secret_equals("", "s3cret"));
 }
 
-TEST_F(answer_table, tenant_outside_the_allow_list_is_403_and_runs_no_handler) {
+TEST_F(AnswerTable, TenantOutsideTheAllowListIs403AndRunsNoHandler) {
   options_.tenants = {"branch1"};
   const auto a = ask(good());  // tenant "default"
   EXPECT_EQ(a.status, 403);
@@ -242,7 +242,7 @@ TEST_F(answer_table, tenant_outside_the_allow_list_is_403_and_runs_no_handler) {
   EXPECT_EQ(handled_, 1);
 }
 
-TEST_F(answer_table, screen_gives_the_event_of_a_good_delivery_and_the_answer_of_a_bad_one) {
+TEST_F(AnswerTable, ScreenGivesTheEventOfAGoodDeliveryAndTheAnswerOfABadOne) {
   auto screened = screen(good(), options_);
   ASSERT_TRUE(screened);
   EXPECT_EQ(screened->action, "REPAYMENT");
@@ -257,7 +257,7 @@ TEST_F(answer_table, screen_gives_the_event_of_a_good_delivery_and_the_answer_of
 }  // namespace
 }  // namespace mifos::hooks
 
-TEST(error_answer, a_reason_that_is_not_utf8_is_answered_with_replacement_characters) {
+TEST(ErrorAnswer, AReasonThatIsNotUtf8IsAnsweredWithReplacementCharacters) {
   auto a = mifos::hooks::error_answer(404, "tenant defa\x82ult is not configured");
   EXPECT_EQ(a.status, 404);
   EXPECT_EQ(a.body, "{\"error\":\"tenant defa\xEF\xBF\xBDult is not configured\"}");

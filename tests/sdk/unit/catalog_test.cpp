@@ -14,12 +14,12 @@
 namespace mifos::hooks {
 namespace {
 
-TEST(catalog, has_445_entries) {
+TEST(Catalog, Has445Entries) {
   EXPECT_EQ(catalog().size(), 445u);
   EXPECT_EQ(kCatalogSize, 445u);
 }
 
-TEST(catalog, has_116_entities_and_25_groupings) {
+TEST(Catalog, Has116EntitiesAnd25Groupings) {
   std::set<std::string_view> entities, groupings;
   for (const auto& e : catalog()) {
     entities.insert(e.entity);
@@ -29,14 +29,14 @@ TEST(catalog, has_116_entities_and_25_groupings) {
   EXPECT_EQ(groupings.size(), 25u);
 }
 
-TEST(catalog, keeps_the_order_of_the_data_file) {
+TEST(Catalog, KeepsTheOrderOfTheDataFile) {
   const auto c = catalog();
   EXPECT_EQ(c.front().grouping, "LOAN_PROVISIONING");
   EXPECT_EQ(c.front().entity, "PROVISIONCATEGORY");
   EXPECT_EQ(c.front().action, "CREATE");
 }
 
-TEST(catalog, find_returns_the_entry_with_its_grouping) {
+TEST(Catalog, FindReturnsTheEntryWithItsGrouping) {
   const auto* e = find_in_catalog("LOAN", "REPAYMENT");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->grouping, "transaction_loan");
@@ -44,28 +44,28 @@ TEST(catalog, find_returns_the_entry_with_its_grouping) {
   EXPECT_EQ(e->action, "REPAYMENT");
 }
 
-TEST(catalog, find_ignores_case) {
+TEST(Catalog, FindIgnoresCase) {
   const auto* e = find_in_catalog("loan", "Repayment");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->entity, "LOAN");
   EXPECT_EQ(find_in_catalog("LIKELIHOOD", "update"), find_in_catalog("likelihood", "UPDATE"));
 }
 
-TEST(catalog, lower_case_entities_are_found) {
+TEST(Catalog, LowerCaseEntitiesAreFound) {
   ASSERT_NE(find_in_catalog("likelihood", "UPDATE"), nullptr);
   EXPECT_EQ(find_in_catalog("likelihood", "UPDATE")->grouping, "datatable");
   ASSERT_NE(find_in_catalog("survey", "CREATE"), nullptr);
   EXPECT_EQ(find_in_catalog("survey", "CREATE")->entity, "survey");
 }
 
-TEST(catalog, unknown_pair_is_not_found) {
+TEST(Catalog, UnknownPairIsNotFound) {
   EXPECT_EQ(find_in_catalog("LOAN", "REAGE"), nullptr);
   EXPECT_EQ(find_in_catalog("WIDGET", "CREATE"), nullptr);
   EXPECT_EQ(find_in_catalog("", ""), nullptr);
   EXPECT_EQ(find_in_catalog("LOAN", "*"), nullptr);
 }
 
-TEST(catalog, section_10_pairs_are_all_in_the_catalog) {
+TEST(Catalog, Section10PairsAreAllInTheCatalog) {
   for (const auto& p :
        {pairs::CLIENT_CREATE, pairs::CLIENT_ACTIVATE, pairs::LOAN_CREATE, pairs::LOAN_APPROVE,
         pairs::LOAN_DISBURSE, pairs::LOAN_REPAYMENT, pairs::SAVINGSACCOUNT_DEPOSIT,
@@ -75,7 +75,7 @@ TEST(catalog, section_10_pairs_are_all_in_the_catalog) {
   }
 }
 
-TEST(catalog, typed_names_spell_the_pair) {
+TEST(Catalog, TypedNamesSpellThePair) {
   EXPECT_EQ(pairs::LOAN_REPAYMENT.entity, "LOAN");
   EXPECT_EQ(pairs::LOAN_REPAYMENT.action, "REPAYMENT");
   EXPECT_EQ(pairs::likelihood_UPDATE.entity, "likelihood");
@@ -83,7 +83,7 @@ TEST(catalog, typed_names_spell_the_pair) {
   EXPECT_EQ(groupings::transaction_loan, "transaction_loan");
 }
 
-TEST(catalog, groupings_are_sorted_upper_case_first) {
+TEST(Catalog, GroupingsAreSortedUpperCaseFirst) {
   const auto g = catalog_groupings();
   ASSERT_EQ(g.size(), 25u);
   EXPECT_TRUE(std::is_sorted(g.begin(), g.end()));
@@ -92,7 +92,7 @@ TEST(catalog, groupings_are_sorted_upper_case_first) {
   EXPECT_EQ(g.back(), "xbrlmapping");
 }
 
-TEST(catalog, entities_of_a_grouping_are_sorted_and_distinct) {
+TEST(Catalog, EntitiesOfAGroupingAreSortedAndDistinct) {
   const auto e = catalog_entities("portfolio");
   EXPECT_TRUE(std::is_sorted(e.begin(), e.end()));
   EXPECT_EQ(std::adjacent_find(e.begin(), e.end()), e.end());
@@ -100,12 +100,12 @@ TEST(catalog, entities_of_a_grouping_are_sorted_and_distinct) {
   EXPECT_EQ(std::find(e.begin(), e.end(), "JOURNALENTRY"), e.end());
 }
 
-TEST(catalog, an_entity_can_sit_in_two_groupings) {
+TEST(Catalog, AnEntityCanSitInTwoGroupings) {
   const auto e = catalog_entities("transaction_client");
   EXPECT_NE(std::find(e.begin(), e.end(), "CLIENT"), e.end());
 }
 
-TEST(catalog, actions_of_an_entity_are_sorted) {
+TEST(Catalog, ActionsOfAnEntityAreSorted) {
   const auto a = catalog_actions("portfolio", "CLIENT");
   ASSERT_EQ(a.size(), 18u);
   EXPECT_TRUE(std::is_sorted(a.begin(), a.end()));
@@ -113,12 +113,12 @@ TEST(catalog, actions_of_an_entity_are_sorted) {
   EXPECT_EQ(a[1], "ACTIVATE");
 }
 
-TEST(catalog, unknown_grouping_or_entity_has_no_entries) {
+TEST(Catalog, UnknownGroupingOrEntityHasNoEntries) {
   EXPECT_TRUE(catalog_entities("nope").empty());
   EXPECT_TRUE(catalog_actions("portfolio", "NOPE").empty());
 }
 
-TEST(catalog, every_pair_is_in_exactly_one_grouping) {
+TEST(Catalog, EveryPairIsInExactlyOneGrouping) {
   std::size_t listed = 0;
   for (auto g : catalog_groupings()) {
     for (auto e : catalog_entities(g)) listed += catalog_actions(g, e).size();
@@ -126,21 +126,21 @@ TEST(catalog, every_pair_is_in_exactly_one_grouping) {
   EXPECT_EQ(listed, 445u);
 }
 
-TEST(catalog, event_knows_its_pair_is_in_the_catalog) {
+TEST(Catalog, EventKnowsItsPairIsInTheCatalog) {
   const auto e = parse(load_fixture("deliveries/fineract17-loan-repayment.http"));
   ASSERT_TRUE(e.ok());
   EXPECT_TRUE(e->in_catalog());
   EXPECT_EQ(e->known(), find_in_catalog("LOAN", "REPAYMENT"));
 }
 
-TEST(catalog, event_of_a_lower_case_catalog_entity_is_in_the_catalog) {
+TEST(Catalog, EventOfALowerCaseCatalogEntityIsInTheCatalog) {
   const auto e = parse(load_fixture("deliveries/fineract17-likelihood-update.http"));
   ASSERT_TRUE(e.ok());
   EXPECT_EQ(e->entity, "likelihood");
   EXPECT_TRUE(e->in_catalog());
 }
 
-TEST(catalog, pair_not_in_the_catalog_still_parses) {
+TEST(Catalog, PairNotInTheCatalogStillParses) {
   const auto e = parse(load_fixture("deliveries/fineract19-loan-reage-not-in-catalog.http"));
   ASSERT_TRUE(e.ok());
   EXPECT_FALSE(e->in_catalog());
@@ -148,7 +148,7 @@ TEST(catalog, pair_not_in_the_catalog_still_parses) {
   EXPECT_EQ(e->result.loan_id, 5);
 }
 
-TEST(catalog, entity_header_with_the_servers_trailing_space_is_in_the_catalog) {
+TEST(Catalog, EntityHeaderWithTheServersTrailingSpaceIsInTheCatalog) {
   // The server stores this entity as "STANDINGINSTRUCTION " (docs/wire-format.md section 11).
   const auto e = parse(make_delivery(wire_dialect::fineract, "STANDINGINSTRUCTION ", "CREATE",
                                      R"({"resourceId":3})"));

@@ -14,7 +14,7 @@ event parsed(const std::string& fixture) {
   return *r;
 }
 
-TEST(command_result, every_field_of_a_bare_result_is_typed) {
+TEST(CommandResult, EveryFieldOfABareResultIsTyped) {
   const auto r = parse(make_delivery(
       wire_dialect::fineract, "LOAN", "CREATE",
       R"({"commandId":9,"officeId":1,"groupId":2,"clientId":3,"loanId":4,"savingsId":5,)"
@@ -43,7 +43,7 @@ TEST(command_result, every_field_of_a_bare_result_is_typed) {
   EXPECT_EQ(c.sub_resource_external_id, "ext-2");
 }
 
-TEST(command_result, absent_fields_stay_empty) {
+TEST(CommandResult, AbsentFieldsStayEmpty) {
   const auto e = parsed("deliveries/fineract14-client-activate.http");
   EXPECT_FALSE(e.result.loan_id.has_value());
   EXPECT_FALSE(e.result.transaction_id.has_value());
@@ -51,7 +51,7 @@ TEST(command_result, absent_fields_stay_empty) {
   EXPECT_FALSE(e.result_object().contains("creditBureauReportData"));
 }
 
-TEST(command_result, client_create_result_of_section_10) {
+TEST(CommandResult, ClientCreateResultOfSection10) {
   const auto c = parsed("deliveries/mifosx-client-create.http").result;
   EXPECT_EQ(c.office_id, 1);
   EXPECT_EQ(c.client_id, 1);
@@ -59,7 +59,7 @@ TEST(command_result, client_create_result_of_section_10) {
   EXPECT_EQ(c.resource_id, 1);
 }
 
-TEST(command_result, loan_disburse_result_has_the_transaction_as_sub_resource) {
+TEST(CommandResult, LoanDisburseResultHasTheTransactionAsSubResource) {
   const auto e = parsed("deliveries/fineract14-loan-disburse.http");
   EXPECT_EQ(e.result.loan_id, 1);
   EXPECT_EQ(e.result.sub_resource_id, 3);
@@ -67,13 +67,13 @@ TEST(command_result, loan_disburse_result_has_the_transaction_as_sub_resource) {
   EXPECT_EQ(e.changes().at("status").at("value"), "Active");
 }
 
-TEST(command_result, journal_entry_result_has_a_string_transaction_id) {
+TEST(CommandResult, JournalEntryResultHasAStringTransactionId) {
   const auto c = parsed("deliveries/fineract14-journalentry-create.http").result;
   EXPECT_EQ(c.transaction_id, "9d52325e2ef7");
   EXPECT_FALSE(c.resource_id.has_value());
 }
 
-TEST(command_result, envelope_result_gets_the_top_level_office_id_back) {
+TEST(CommandResult, EnvelopeResultGetsTheTopLevelOfficeIdBack) {
   const auto e = parsed("deliveries/fineract17-loan-repayment.http");
   EXPECT_FALSE(e.payload.at("response").contains("officeId"));
   EXPECT_EQ(e.result.office_id, 1);
@@ -83,30 +83,30 @@ TEST(command_result, envelope_result_gets_the_top_level_office_id_back) {
   EXPECT_EQ(e.changes().at("paymentTypeId"), 12);
 }
 
-TEST(command_result, office_create_envelope_lifts_the_new_office_id) {
+TEST(CommandResult, OfficeCreateEnvelopeLiftsTheNewOfficeId) {
   const auto e = parsed("deliveries/fineract17-office-create.http");
   EXPECT_EQ(e.result.office_id, 2);
   EXPECT_EQ(e.result.resource_id, 2);
 }
 
-TEST(command_result, center_create_is_a_group_id) {
+TEST(CommandResult, CenterCreateIsAGroupId) {
   const auto e = parsed("deliveries/fineract17-center-create.http");
   EXPECT_EQ(e.result.group_id, 8);
   EXPECT_EQ(e.result.resource_id, 8);
 }
 
-TEST(command_result, result_object_of_an_envelope_is_its_response) {
+TEST(CommandResult, ResultObjectOfAnEnvelopeIsItsResponse) {
   const auto e = parsed("deliveries/fineract17-loan-repayment.http");
   EXPECT_EQ(&e.result_object(), &e.payload.at("response"));
 }
 
-TEST(command_result, empty_changes_arrive_as_an_empty_object) {
+TEST(CommandResult, EmptyChangesArriveAsAnEmptyObject) {
   const auto e = parsed("deliveries/fineract16-savingsaccount-deposit.http");
   EXPECT_EQ(e.changes(), nlohmann::json::object());
   EXPECT_EQ(e.result.resource_id, 47);
 }
 
-TEST(envelope_fields, created_by_fields_and_timestamp_are_typed) {
+TEST(EnvelopeFields, CreatedByFieldsAndTimestampAreTyped) {
   const auto e = parsed("deliveries/fineract17-loan-repayment.http");
   EXPECT_EQ(e.created_by, 1);
   EXPECT_EQ(e.created_by_name, "mifos");
@@ -114,19 +114,19 @@ TEST(envelope_fields, created_by_fields_and_timestamp_are_typed) {
   EXPECT_EQ(e.timestamp, "2024-10-24T09:52:59.123456Z");
 }
 
-TEST(envelope_fields, timestamp_with_nine_fraction_digits_is_kept_as_sent) {
+TEST(EnvelopeFields, TimestampWithNineFractionDigitsIsKeptAsSent) {
   EXPECT_EQ(parsed("deliveries/fineract17-client-create.http").timestamp,
             "2024-03-04T09:00:00.123456789Z");
 }
 
-TEST(envelope_fields, request_is_the_callers_request) {
+TEST(EnvelopeFields, RequestIsTheCallersRequest) {
   const auto e = parsed("deliveries/fineract17-loan-repayment.http");
   EXPECT_EQ(e.request().at("transactionAmount"), "500.00");
   EXPECT_EQ(e.request().at("paymentTypeId"), "12");
   EXPECT_EQ(e.request().at("note"), "check payment");
 }
 
-TEST(envelope_fields, bare_result_has_no_envelope_fields) {
+TEST(EnvelopeFields, BareResultHasNoEnvelopeFields) {
   const auto e = parsed("deliveries/fineract14-loan-create.http");
   EXPECT_FALSE(e.created_by.has_value());
   EXPECT_FALSE(e.created_by_name.has_value());
@@ -135,7 +135,7 @@ TEST(envelope_fields, bare_result_has_no_envelope_fields) {
   EXPECT_TRUE(e.request().is_null() || e.request().empty());
 }
 
-TEST(envelope_fields, wrong_typed_envelope_fields_are_left_empty) {
+TEST(EnvelopeFields, WrongTypedEnvelopeFieldsAreLeftEmpty) {
   const auto r = parse(make_delivery(
       wire_dialect::fineract, "LOAN", "CREATE",
       R"({"entityName":"LOAN","createdBy":"one","createdByName":["x"],"timestamp":{},"response":{"loanId":1}})"));

@@ -6,14 +6,14 @@
 namespace mifos::hooks::detail {
 namespace {
 
-TEST(DedupeWindow, a_key_seen_in_the_window_is_a_duplicate) {
+TEST(DedupeWindow, AKeySeenInTheWindowIsADuplicate) {
   dedupe_window w(3);
   EXPECT_TRUE(w.insert("a"));
   EXPECT_FALSE(w.insert("a"));
   EXPECT_TRUE(w.insert("b"));
 }
 
-TEST(DedupeWindow, the_oldest_key_is_forgotten_past_the_capacity) {
+TEST(DedupeWindow, TheOldestKeyIsForgottenPastTheCapacity) {
   dedupe_window w(2);
   w.insert("a");
   w.insert("b");
@@ -23,7 +23,7 @@ TEST(DedupeWindow, the_oldest_key_is_forgotten_past_the_capacity) {
   EXPECT_FALSE(w.insert("c"));
 }
 
-TEST(DedupeWindow, an_erased_key_is_new_again_and_the_window_stays_bounded) {
+TEST(DedupeWindow, AnErasedKeyIsNewAgainAndTheWindowStaysBounded) {
   dedupe_window w(2);
   for (int i = 0; i < 1000; ++i) {
     std::string key = "k" + std::to_string(i);
@@ -34,7 +34,7 @@ TEST(DedupeWindow, an_erased_key_is_new_again_and_the_window_stays_bounded) {
   EXPECT_EQ(w.size(), 2u);
 }
 
-TEST(DedupeWindow, default_key_depends_on_tenant_pair_and_body) {
+TEST(DedupeWindow, DefaultKeyDependsOnTenantPairAndBody) {
   event e;
   e.tenant = "default";
   e.entity = "CLIENT";

@@ -19,7 +19,7 @@ delivery sample() {
   return d;
 }
 
-TEST(DeliveryCodec, round_trips_headers_and_a_binary_body) {
+TEST(DeliveryCodec, RoundTripsHeadersAndABinaryBody) {
   const delivery d = sample();
   delivery back;
   ASSERT_TRUE(decode_delivery(encode_delivery(d), back));
@@ -27,7 +27,7 @@ TEST(DeliveryCodec, round_trips_headers_and_a_binary_body) {
   EXPECT_EQ(back.body.size(), 10u);
 }
 
-TEST(DeliveryCodec, round_trips_empty_fields) {
+TEST(DeliveryCodec, RoundTripsEmptyFields) {
   delivery d;
   d.method = "";
   d.target = "";
@@ -39,7 +39,7 @@ TEST(DeliveryCodec, round_trips_empty_fields) {
   EXPECT_EQ(back, d);
 }
 
-TEST(DeliveryCodec, round_trips_nul_bytes_in_every_field) {
+TEST(DeliveryCodec, RoundTripsNulBytesInEveryField) {
   delivery d;
   d.method = std::string("P\0ST", 4);
   d.target = std::string("/\0", 2);
@@ -50,7 +50,7 @@ TEST(DeliveryCodec, round_trips_nul_bytes_in_every_field) {
   EXPECT_EQ(back, d);
 }
 
-TEST(DeliveryCodec, encodes_the_documented_layout) {
+TEST(DeliveryCodec, EncodesTheDocumentedLayout) {
   delivery d;
   d.method = "GET";
   d.target = "/";
@@ -61,7 +61,7 @@ TEST(DeliveryCodec, encodes_the_documented_layout) {
   EXPECT_EQ(encode_delivery(d), expected);
 }
 
-TEST(DeliveryCodec, every_truncation_decodes_false) {
+TEST(DeliveryCodec, EveryTruncationDecodesFalse) {
   const std::string bytes = encode_delivery(sample());
   for (std::size_t n = 0; n < bytes.size(); ++n) {
     delivery out;
@@ -69,18 +69,18 @@ TEST(DeliveryCodec, every_truncation_decodes_false) {
   }
 }
 
-TEST(DeliveryCodec, trailing_bytes_decode_false) {
+TEST(DeliveryCodec, TrailingBytesDecodeFalse) {
   delivery out;
   EXPECT_FALSE(decode_delivery(encode_delivery(sample()) + "x", out));
 }
 
-TEST(DeliveryCodec, failed_decode_leaves_the_output_untouched) {
+TEST(DeliveryCodec, FailedDecodeLeavesTheOutputUntouched) {
   delivery out = sample();
   EXPECT_FALSE(decode_delivery("garbage", out));
   EXPECT_EQ(out, sample());
 }
 
-TEST(DeliveryCodec, huge_header_count_decodes_false_without_allocating_for_it) {
+TEST(DeliveryCodec, HugeHeaderCountDecodesFalseWithoutAllocatingForIt) {
   std::string bytes = encode_delivery(delivery{});
   // The header count sits after the field count, method "POST" and target "/".
   const std::size_t at = 4 + 4 + 4 + 4 + 1;
@@ -89,7 +89,7 @@ TEST(DeliveryCodec, huge_header_count_decodes_false_without_allocating_for_it) {
   EXPECT_FALSE(decode_delivery(bytes, out));
 }
 
-TEST(DeliveryCodec, random_garbage_and_mutations_never_crash) {
+TEST(DeliveryCodec, RandomGarbageAndMutationsNeverCrash) {
   std::mt19937 rng(1234);
   const std::string valid = encode_delivery(sample());
   int decoded = 0;

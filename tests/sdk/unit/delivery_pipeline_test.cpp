@@ -85,7 +85,7 @@ struct recording_handler {
   }
 };
 
-TEST(DeliveryPipeline, without_workers_handlers_run_before_admit_returns) {
+TEST(DeliveryPipeline, WithoutWorkersHandlersRunBeforeAdmitReturns) {
   recording_handler h;
   router r = h.make_router();
   receiver_options o;
@@ -97,7 +97,7 @@ TEST(DeliveryPipeline, without_workers_handlers_run_before_admit_returns) {
   EXPECT_EQ(p.stats().handled, 1u);
 }
 
-TEST(DeliveryPipeline, without_workers_a_throwing_handler_is_handler_failed) {
+TEST(DeliveryPipeline, WithoutWorkersAThrowingHandlerIsHandlerFailed) {
   recording_handler h;
   h.failures = 1;
   router r = h.make_router();
@@ -112,7 +112,7 @@ TEST(DeliveryPipeline, without_workers_a_throwing_handler_is_handler_failed) {
   EXPECT_EQ(p.stats().deduped, 0u);
 }
 
-TEST(DeliveryPipeline, with_workers_admit_returns_at_once_and_a_worker_handles_it) {
+TEST(DeliveryPipeline, WithWorkersAdmitReturnsAtOnceAndAWorkerHandlesIt) {
   recording_handler h;
   router r = h.make_router();
   receiver_options o;
@@ -130,7 +130,7 @@ TEST(DeliveryPipeline, with_workers_admit_returns_at_once_and_a_worker_handles_i
   EXPECT_EQ(p.stats().accepted, 20u);
 }
 
-TEST(DeliveryPipeline, a_failing_delivery_is_retried_until_its_handlers_succeed) {
+TEST(DeliveryPipeline, AFailingDeliveryIsRetriedUntilItsHandlersSucceed) {
   recording_handler h;
   h.failures = 2;
   router r = h.make_router();
@@ -151,7 +151,7 @@ TEST(DeliveryPipeline, a_failing_delivery_is_retried_until_its_handlers_succeed)
   EXPECT_EQ(s.dead_lettered, 0u);
 }
 
-TEST(DeliveryPipeline, after_max_attempts_the_delivery_goes_to_the_dead_letter_file) {
+TEST(DeliveryPipeline, AfterMaxAttemptsTheDeliveryGoesToTheDeadLetterFile) {
   temp_dir dir;
   recording_handler h;
   h.failures = 100;
@@ -192,7 +192,7 @@ struct captured_log {
   }
 };
 
-TEST(DeliveryPipeline, a_dead_letter_write_that_fails_is_logged_as_an_error) {
+TEST(DeliveryPipeline, ADeadLetterWriteThatFailsIsLoggedAsAnError) {
   recording_handler h;
   h.failures = 100;
   router r = h.make_router();
@@ -214,7 +214,7 @@ TEST(DeliveryPipeline, a_dead_letter_write_that_fails_is_logged_as_an_error) {
             "device); it is lost");
 }
 
-TEST(DeliveryPipeline, a_delivery_given_up_on_is_logged_as_a_warning) {
+TEST(DeliveryPipeline, ADeliveryGivenUpOnIsLoggedAsAWarning) {
   temp_dir dir;
   recording_handler h;
   h.failures = 100;
@@ -238,7 +238,7 @@ TEST(DeliveryPipeline, a_delivery_given_up_on_is_logged_as_a_warning) {
       "gave up on LOAN.REPAYMENT delivery 1 after 2 attempts; written to the dead-letter file");
 }
 
-TEST(DeliveryPipeline, a_logger_that_throws_does_not_stop_the_pipeline) {
+TEST(DeliveryPipeline, ALoggerThatThrowsDoesNotStopThePipeline) {
   recording_handler h;
   h.failures = 100;
   router r = h.make_router();
@@ -253,7 +253,7 @@ TEST(DeliveryPipeline, a_logger_that_throws_does_not_stop_the_pipeline) {
   ASSERT_TRUE(eventually([&] { return p.stats().dead_lettered == 2; }));
 }
 
-TEST(DeliveryPipeline, a_duplicate_in_the_window_is_not_handled_again) {
+TEST(DeliveryPipeline, ADuplicateInTheWindowIsNotHandledAgain) {
   recording_handler h;
   router r = h.make_router();
   receiver_options o;
@@ -268,7 +268,7 @@ TEST(DeliveryPipeline, a_duplicate_in_the_window_is_not_handled_again) {
   EXPECT_EQ(p.stats().deduped, 1u);
 }
 
-TEST(DeliveryPipeline, a_full_queue_answers_queue_full_after_the_wait) {
+TEST(DeliveryPipeline, AFullQueueAnswersQueueFullAfterTheWait) {
   std::mutex m;
   std::condition_variable cv;
   bool release = false;
@@ -299,7 +299,7 @@ TEST(DeliveryPipeline, a_full_queue_answers_queue_full_after_the_wait) {
   EXPECT_EQ(p.stats().handled, 2u);
 }
 
-TEST(DeliveryPipeline, stop_without_a_journal_handles_what_is_queued_first) {
+TEST(DeliveryPipeline, StopWithoutAJournalHandlesWhatIsQueuedFirst) {
   recording_handler h;
   router r = h.make_router();
   receiver_options o;
@@ -311,7 +311,7 @@ TEST(DeliveryPipeline, stop_without_a_journal_handles_what_is_queued_first) {
   EXPECT_EQ(h.count(), 50u);
 }
 
-TEST(DeliveryPipeline, journaled_deliveries_not_handled_are_handled_after_a_restart) {
+TEST(DeliveryPipeline, JournaledDeliveriesNotHandledAreHandledAfterARestart) {
   temp_dir dir;
   receiver_options o;
   o.journal_dir = dir.path().string();
@@ -355,7 +355,7 @@ TEST(DeliveryPipeline, journaled_deliveries_not_handled_are_handled_after_a_rest
   EXPECT_EQ(third.stats().recovered, 0u);
 }
 
-TEST(DeliveryPipeline, with_a_journal_ids_continue_across_restarts) {
+TEST(DeliveryPipeline, WithAJournalIdsContinueAcrossRestarts) {
   temp_dir dir;
   receiver_options o;
   o.journal_dir = dir.path().string();

@@ -13,28 +13,28 @@ delivery with_headers(std::vector<header_field> headers, std::string target = "/
   return d;
 }
 
-TEST(delivery, header_lookup_ignores_ascii_case) {
+TEST(Delivery, HeaderLookupIgnoresAsciiCase) {
   const auto d = with_headers({{"X-Fineract-Entity", "CLIENT"}});
   EXPECT_EQ(d.header("x-fineract-entity"), "CLIENT");
   EXPECT_EQ(d.header("X-FINERACT-ENTITY"), "CLIENT");
 }
 
-TEST(delivery, header_lookup_returns_the_first_of_duplicates) {
+TEST(Delivery, HeaderLookupReturnsTheFirstOfDuplicates) {
   const auto d = with_headers({{"Content-Length", "10"}, {"content-length", "20"}});
   EXPECT_EQ(d.header("Content-Length"), "10");
 }
 
-TEST(delivery, header_lookup_of_an_absent_header_is_empty) {
+TEST(Delivery, HeaderLookupOfAnAbsentHeaderIsEmpty) {
   const auto d = with_headers({{"X-Fineract-Entity", "CLIENT"}});
   EXPECT_FALSE(d.header("X-Fineract-Action").has_value());
 }
 
-TEST(delivery, header_lookup_does_not_match_a_prefix) {
+TEST(Delivery, HeaderLookupDoesNotMatchAPrefix) {
   const auto d = with_headers({{"X-Fineract-Entity-Extra", "CLIENT"}});
   EXPECT_FALSE(d.header("X-Fineract-Entity").has_value());
 }
 
-TEST(delivery, header_count_counts_every_spelling) {
+TEST(Delivery, HeaderCountCountsEverySpelling) {
   const auto d = with_headers(
       {{"Content-Length", "10"}, {"Host", "x"}, {"CONTENT-LENGTH", "10"}, {"content-length", "1"}});
   EXPECT_EQ(d.header_count("content-length"), 3u);
@@ -42,40 +42,40 @@ TEST(delivery, header_count_counts_every_spelling) {
   EXPECT_EQ(d.header_count("Accept"), 0u);
 }
 
-TEST(delivery, path_is_the_target_before_the_query) {
+TEST(Delivery, PathIsTheTargetBeforeTheQuery) {
   EXPECT_EQ(with_headers({}, "/hooks/secret?token=abc&x=1").path(), "/hooks/secret");
   EXPECT_EQ(with_headers({}, "/hooks/").path(), "/hooks/");
   EXPECT_EQ(with_headers({}, "/?").path(), "/");
 }
 
-TEST(delivery, query_param_returns_the_raw_value) {
+TEST(Delivery, QueryParamReturnsTheRawValue) {
   const auto d = with_headers({}, "/hooks?token=a%20b&tenantIdentifier=default");
   EXPECT_EQ(d.query_param("token"), "a%20b");
   EXPECT_EQ(d.query_param("tenantIdentifier"), "default");
 }
 
-TEST(delivery, query_param_matches_whole_names_only) {
+TEST(Delivery, QueryParamMatchesWholeNamesOnly) {
   const auto d = with_headers({}, "/hooks?xtoken=1&token2=2");
   EXPECT_FALSE(d.query_param("token").has_value());
 }
 
-TEST(delivery, query_param_without_value_is_empty_text) {
+TEST(Delivery, QueryParamWithoutValueIsEmptyText) {
   const auto d = with_headers({}, "/hooks?token&x=1");
   ASSERT_TRUE(d.query_param("token").has_value());
   EXPECT_EQ(*d.query_param("token"), "");
 }
 
-TEST(delivery, query_param_is_absent_without_a_query) {
+TEST(Delivery, QueryParamIsAbsentWithoutAQuery) {
   EXPECT_FALSE(with_headers({}, "/hooks/").query_param("token").has_value());
 }
 
-TEST(delivery, iequals_compares_ascii_case_insensitively) {
+TEST(Delivery, IequalsComparesAsciiCaseInsensitively) {
   EXPECT_TRUE(iequals("X-Mifos-Entity", "x-mifos-entity"));
   EXPECT_FALSE(iequals("X-Mifos-Entity", "X-Mifos-Entit"));
   EXPECT_TRUE(iequals("", ""));
 }
 
-TEST(delivery, equal_deliveries_compare_equal) {
+TEST(Delivery, EqualDeliveriesCompareEqual) {
   const auto a = with_headers({{"A", "1"}});
   auto b = a;
   EXPECT_EQ(a, b);
@@ -83,7 +83,7 @@ TEST(delivery, equal_deliveries_compare_equal) {
   EXPECT_NE(a, b);
 }
 
-TEST(delivery, query_lists_every_parameter_decoded_in_order) {
+TEST(Delivery, QueryListsEveryParameterDecodedInOrder) {
   delivery d;
   d.target = "/loans/5?command=approve&note=a%20b+c&flag#frag";
   auto q = d.query();

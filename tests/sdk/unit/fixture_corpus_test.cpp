@@ -21,9 +21,9 @@ std::string test_name(const testing::TestParamInfo<std::string>& info) {
   return name;
 }
 
-class good_delivery : public testing::TestWithParam<std::string> {};
+class GoodDelivery : public testing::TestWithParam<std::string> {};
 
-TEST_P(good_delivery, parses_to_its_expected_normalized_event) {
+TEST_P(GoodDelivery, ParsesToItsExpectedNormalizedEvent) {
   const auto parsed = parse(load_fixture(GetParam()));
   ASSERT_TRUE(parsed.ok()) << parsed.error().reason;
   // Compared as text with sorted keys (key order has its own test in normalize_test.cpp), so
@@ -32,12 +32,12 @@ TEST_P(good_delivery, parses_to_its_expected_normalized_event) {
   EXPECT_EQ(actual.dump(2), load_expected(GetParam()).dump(2));
 }
 
-INSTANTIATE_TEST_SUITE_P(corpus, good_delivery, testing::ValuesIn(fixture_names("deliveries")),
+INSTANTIATE_TEST_SUITE_P(Corpus, GoodDelivery, testing::ValuesIn(fixture_names("deliveries")),
                          test_name);
 
-class bad_delivery : public testing::TestWithParam<std::string> {};
+class BadDelivery : public testing::TestWithParam<std::string> {};
 
-TEST_P(bad_delivery, is_refused_with_the_status_in_its_name) {
+TEST_P(BadDelivery, IsRefusedWithTheStatusInItsName) {
   const int want = std::stoi(fixture_stem(GetParam()).substr(0, 3));
   const auto parsed = parse(load_fixture(GetParam()));
   ASSERT_FALSE(parsed.ok());
@@ -46,9 +46,9 @@ TEST_P(bad_delivery, is_refused_with_the_status_in_its_name) {
   EXPECT_EQ(parsed.error().reason.find('\n'), std::string::npos);
 }
 
-INSTANTIATE_TEST_SUITE_P(corpus, bad_delivery, testing::ValuesIn(fixture_names("bad")), test_name);
+INSTANTIATE_TEST_SUITE_P(Corpus, BadDelivery, testing::ValuesIn(fixture_names("bad")), test_name);
 
-TEST(fixture_corpus, covers_every_era_and_both_formats) {
+TEST(FixtureCorpus, CoversEveryEraAndBothFormats) {
   const auto names = fixture_names("deliveries");
   auto count = [&](const std::string& part) {
     return std::count_if(names.begin(), names.end(), [&](const std::string& name) {
@@ -64,7 +64,7 @@ TEST(fixture_corpus, covers_every_era_and_both_formats) {
   EXPECT_GE(count("-failure-exception-"), 2);
 }
 
-TEST(fixture_loader, yields_request_line_headers_in_order_and_exact_body) {
+TEST(FixtureLoader, YieldsRequestLineHeadersInOrderAndExactBody) {
   const auto d = load_fixture("deliveries/fineract14-client-activate.http");
   EXPECT_EQ(d.method, "POST");
   EXPECT_EQ(d.target, "/hooks/");
@@ -75,7 +75,7 @@ TEST(fixture_loader, yields_request_line_headers_in_order_and_exact_body) {
   EXPECT_EQ(d.body, R"({"officeId":1,"clientId":1,"resourceId":1})");
 }
 
-TEST(fixture_loader, yields_an_empty_body_when_the_file_has_none) {
+TEST(FixtureLoader, YieldsAnEmptyBodyWhenTheFileHasNone) {
   EXPECT_EQ(load_fixture("bad/400-empty-json-body.http").body, "");
 }
 
@@ -86,26 +86,26 @@ std::string scratch_fixture(const std::string& text) {
   return path;
 }
 
-TEST(fixture_loader, throws_without_the_empty_line_after_the_headers) {
+TEST(FixtureLoader, ThrowsWithoutTheEmptyLineAfterTheHeaders) {
   EXPECT_THROW(load_fixture(scratch_fixture("POST /hooks/ HTTP/1.1\nA: 1\n{}\n")),
                std::runtime_error);
 }
 
-TEST(fixture_loader, throws_for_crlf_line_endings) {
+TEST(FixtureLoader, ThrowsForCrlfLineEndings) {
   EXPECT_THROW(load_fixture(scratch_fixture("POST /hooks/ HTTP/1.1\r\nA: 1\r\n\n{}\n")),
                std::runtime_error);
 }
 
-TEST(fixture_loader, throws_for_a_header_line_without_colon) {
+TEST(FixtureLoader, ThrowsForAHeaderLineWithoutColon) {
   EXPECT_THROW(load_fixture(scratch_fixture("POST /hooks/ HTTP/1.1\nNoColon\n\n{}\n")),
                std::runtime_error);
 }
 
-TEST(fixture_loader, throws_for_a_bad_request_line) {
+TEST(FixtureLoader, ThrowsForABadRequestLine) {
   EXPECT_THROW(load_fixture(scratch_fixture("POST\nA: 1\n\n{}\n")), std::runtime_error);
 }
 
-TEST(fixture_loader, throws_for_a_missing_file) {
+TEST(FixtureLoader, ThrowsForAMissingFile) {
   EXPECT_THROW(load_fixture("deliveries/no-such-fixture.http"), std::runtime_error);
 }
 

@@ -9,14 +9,14 @@
 namespace mifos::hooks::detail {
 namespace {
 
-TEST(folded_table, finds_a_key_whatever_its_case) {
+TEST(FoldedTable, FindsAKeyWhateverItsCase) {
   folded_table<int> t;
   t.get_or_insert("LOAN", "REPAYMENT") = 7;
   ASSERT_NE(t.find("loan", "Repayment"), nullptr);
   EXPECT_EQ(*t.find("loan", "Repayment"), 7);
 }
 
-TEST(folded_table, tells_apart_keys_that_differ_only_where_the_case_bit_is_not_case) {
+TEST(FoldedTable, TellsApartKeysThatDifferOnlyWhereTheCaseBitIsNotCase) {
   // '_' | 0x20 == 0x7f == DEL | 0x20: same hash input, different names.
   folded_table<int> t;
   t.get_or_insert("A_B", "X") = 1;
@@ -27,20 +27,20 @@ TEST(folded_table, tells_apart_keys_that_differ_only_where_the_case_bit_is_not_c
   EXPECT_EQ(*t.find("a_b", "x"), 1);
 }
 
-TEST(folded_table, does_not_split_entity_and_action_differently) {
+TEST(FoldedTable, DoesNotSplitEntityAndActionDifferently) {
   folded_table<int> t;
   t.get_or_insert("LOANCHARGE", "PAY") = 1;
   EXPECT_EQ(t.find("LOAN", "CHARGEPAY"), nullptr);
 }
 
-TEST(folded_table, get_or_insert_returns_the_existing_value) {
+TEST(FoldedTable, GetOrInsertReturnsTheExistingValue) {
   folded_table<int> t;
   t.get_or_insert("CLIENT", "CREATE") = 3;
   EXPECT_EQ(t.get_or_insert("client", "create"), 3);
   EXPECT_EQ(t.size(), 1u);
 }
 
-TEST(folded_table, keeps_every_key_through_growth) {
+TEST(FoldedTable, KeepsEveryKeyThroughGrowth) {
   folded_table<int> t;
   for (int i = 0; i < 1000; ++i) t.get_or_insert("ENTITY" + std::to_string(i), "ACTION") = i;
   ASSERT_EQ(t.size(), 1000u);
@@ -52,7 +52,7 @@ TEST(folded_table, keeps_every_key_through_growth) {
   EXPECT_EQ(t.find("ENTITY1000", "ACTION"), nullptr);
 }
 
-TEST(folded_table, an_empty_table_finds_nothing) {
+TEST(FoldedTable, AnEmptyTableFindsNothing) {
   folded_table<int> t;
   EXPECT_TRUE(t.empty());
   EXPECT_EQ(t.find("LOAN", "REPAYMENT"), nullptr);

@@ -26,7 +26,7 @@ parse_step feed(const std::string& bytes, std::size_t max_bytes, bool byte_by_by
   return step;
 }
 
-TEST(HttpRequestParser, a_chunk_line_over_the_limit_is_refused_however_it_arrives) {
+TEST(HttpRequestParser, AChunkLineOverTheLimitIsRefusedHoweverItArrives) {
   const std::string request = "POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n1;" +
                               std::string(1100, 'x') + "\r\na\r\n0\r\n\r\n";
   for (bool byte_by_byte : {false, true}) {
@@ -36,7 +36,7 @@ TEST(HttpRequestParser, a_chunk_line_over_the_limit_is_refused_however_it_arrive
   }
 }
 
-TEST(HttpRequestParser, a_chunked_request_may_not_pass_the_size_limit_with_its_last_line) {
+TEST(HttpRequestParser, AChunkedRequestMayNotPassTheSizeLimitWithItsLastLine) {
   const std::string request =
       "POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n";
   ASSERT_EQ(request.size(), 61u);
@@ -55,7 +55,7 @@ std::string target_of(const std::string& request_line) {
   return p.take().message.target;
 }
 
-TEST(HttpRequestParser, an_absolute_form_target_becomes_its_path_and_query) {
+TEST(HttpRequestParser, AnAbsoluteFormTargetBecomesItsPathAndQuery) {
   EXPECT_EQ(target_of("POST http://127.0.0.1:8080/hooks/?tenant=a HTTP/1.1"), "/hooks/?tenant=a");
   EXPECT_EQ(target_of("POST hTTps://host/hooks HTTP/1.1"), "/hooks");
   EXPECT_EQ(target_of("GET http://host HTTP/1.1"), "/");
@@ -63,7 +63,7 @@ TEST(HttpRequestParser, an_absolute_form_target_becomes_its_path_and_query) {
   EXPECT_EQ(target_of("GET /hooks?x=1 HTTP/1.1"), "/hooks?x=1");
 }
 
-TEST(HttpRequestParser, a_target_in_no_accepted_form_is_refused) {
+TEST(HttpRequestParser, ATargetInNoAcceptedFormIsRefused) {
   EXPECT_EQ(target_of("GET hooks HTTP/1.1"), "failed 400");
   EXPECT_EQ(target_of("GET ftp://host/hooks HTTP/1.1"), "failed 400");
   EXPECT_EQ(target_of("GET http:///hooks HTTP/1.1"), "failed 400");
@@ -71,14 +71,14 @@ TEST(HttpRequestParser, a_target_in_no_accepted_form_is_refused) {
   EXPECT_EQ(target_of("OPTIONS * HTTP/1.1"), "*");
 }
 
-TEST(HttpRequestParser, versions_are_read_as_rfc_9110_says) {
+TEST(HttpRequestParser, VersionsAreReadAsRfc9110Says) {
   EXPECT_EQ(target_of("GET / HTTP/1.9"), "/");
   EXPECT_EQ(target_of("GET / HTTP/3.0"), "failed 505");
   EXPECT_EQ(target_of("GET / HTTP/1.10"), "failed 400");
   EXPECT_EQ(target_of("GET / http/1.1"), "failed 400");
 }
 
-TEST(HttpRequestParser, a_request_line_over_the_limit_is_a_414_and_headers_over_it_a_413) {
+TEST(HttpRequestParser, ARequestLineOverTheLimitIsA414AndHeadersOverItA413) {
   const std::string long_line = "GET /" + std::string(200, 'a') + " HTTP/1.1\r\nHost: h\r\n\r\n";
   EXPECT_EQ(feed(long_line, 100, false).error_status, 414);
   EXPECT_EQ(feed(long_line.substr(0, 150), 100, true).error_status, 414);
@@ -86,12 +86,12 @@ TEST(HttpRequestParser, a_request_line_over_the_limit_is_a_414_and_headers_over_
   EXPECT_EQ(feed(long_header, 100, false).error_status, 413);
 }
 
-TEST(HttpRequestParser, a_method_longer_than_any_is_a_501_and_a_non_token_a_400) {
+TEST(HttpRequestParser, AMethodLongerThanAnyIsA501AndANonTokenA400) {
   EXPECT_EQ(feed(std::string(40, 'P') + " / HTTP/1.1\r\n", 1 << 20, true).error_status, 501);
   EXPECT_EQ(feed("\x16\x03\x01 / HTTP/1.1\r\n", 1 << 20, true).error_status, 400);
 }
 
-TEST(HttpRequestParser, an_http10_request_may_omit_host_but_not_repeat_it) {
+TEST(HttpRequestParser, AnHttp10RequestMayOmitHostButNotRepeatIt) {
   for (auto [bytes, want] :
        {std::pair{"GET / HTTP/1.0\r\n\r\n", parse_status::complete},
         std::pair{"GET / HTTP/1.0\r\nHost: a\r\nHost: a\r\n\r\n", parse_status::failed},

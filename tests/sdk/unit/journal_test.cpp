@@ -78,7 +78,7 @@ class Journal : public ::testing::Test {
   fs::path dir_;
 };
 
-TEST_F(Journal, records_round_trip_across_reopen) {
+TEST_F(Journal, RecordsRoundTripAcrossReopen) {
   const std::vector<std::string> payloads = {"first", "", std::string("a\0b\0\xff", 5),
                                              std::string(10000, 'x')};
   write_journal(payloads);
@@ -93,7 +93,7 @@ TEST_F(Journal, records_round_trip_across_reopen) {
   EXPECT_EQ(j.report().cut_bytes, 0u);
 }
 
-TEST_F(Journal, wait_durable_returns_true_with_the_bytes_already_in_the_segment_file) {
+TEST_F(Journal, WaitDurableReturnsTrueWithTheBytesAlreadyInTheSegmentFile) {
   journal j(options());
   const std::uint64_t seq = j.append("payload-one-of-a-kind");
   ASSERT_TRUE(j.wait_durable(seq));
@@ -106,7 +106,7 @@ TEST_F(Journal, wait_durable_returns_true_with_the_bytes_already_in_the_segment_
   EXPECT_EQ(j.stats().fsync_latency.count(), j.stats().fsyncs);
 }
 
-TEST_F(Journal, reopen_recovers_exactly_the_records_above_the_saved_checkpoint) {
+TEST_F(Journal, ReopenRecoversExactlyTheRecordsAboveTheSavedCheckpoint) {
   {
     journal j(options());
     for (int i = 1; i <= 5; ++i) ASSERT_TRUE(j.wait_durable(j.append("r" + std::to_string(i))));
@@ -122,7 +122,7 @@ TEST_F(Journal, reopen_recovers_exactly_the_records_above_the_saved_checkpoint) 
   EXPECT_TRUE(j.recovered().empty());
 }
 
-TEST_F(Journal, checkpoint_moves_only_over_a_contiguous_prefix_of_handled_records) {
+TEST_F(Journal, CheckpointMovesOnlyOverAContiguousPrefixOfHandledRecords) {
   journal j(options());
   for (int i = 0; i < 5; ++i) j.append("x");
   j.mark_handled(3);
@@ -136,7 +136,7 @@ TEST_F(Journal, checkpoint_moves_only_over_a_contiguous_prefix_of_handled_record
   EXPECT_EQ(j.stats().checkpoint, 5u);
 }
 
-TEST_F(Journal, torn_tail_is_cut_and_the_earlier_records_survive) {
+TEST_F(Journal, TornTailIsCutAndTheEarlierRecordsSurvive) {
   write_journal({"one", "two", "three"});
   fs::resize_file(segment(1), fs::file_size(segment(1)) - 3);
   journal j(options());
@@ -145,7 +145,7 @@ TEST_F(Journal, torn_tail_is_cut_and_the_earlier_records_survive) {
   EXPECT_EQ(fs::file_size(segment(1)), framed("one") + framed("two"));
 }
 
-TEST_F(Journal, flipped_payload_byte_fails_the_checksum_and_everything_from_it_is_cut) {
+TEST_F(Journal, FlippedPayloadByteFailsTheChecksumAndEverythingFromItIsCut) {
   write_journal({"one", "two", "three"});
   std::string bytes = read_bytes(segment(1));
   bytes[framed("one") + 20 + 1] ^= 0x01;  // inside "two"
@@ -156,7 +156,7 @@ TEST_F(Journal, flipped_payload_byte_fails_the_checksum_and_everything_from_it_i
   EXPECT_EQ(fs::file_size(segment(1)), framed("one"));
 }
 
-TEST_F(Journal, garbage_after_valid_records_is_cut) {
+TEST_F(Journal, GarbageAfterValidRecordsIsCut) {
   write_journal({"one", "two"});
   const std::string garbage = "not a record at all, just noise";
   write_bytes(segment(1), read_bytes(segment(1)) + garbage);
@@ -165,7 +165,7 @@ TEST_F(Journal, garbage_after_valid_records_is_cut) {
   EXPECT_EQ(j.report().cut_bytes, garbage.size());
 }
 
-TEST_F(Journal, sequence_numbers_continue_after_reopen) {
+TEST_F(Journal, SequenceNumbersContinueAfterReopen) {
   write_journal({"a", "b", "c"});
   journal j(options());
   const std::uint64_t seq = j.append("d");
@@ -174,7 +174,7 @@ TEST_F(Journal, sequence_numbers_continue_after_reopen) {
   EXPECT_EQ(fs::file_size(segment(1)), 3 * framed("a") + framed("d"));
 }
 
-TEST_F(Journal, segments_rotate_and_fully_handled_ones_are_deleted_when_the_checkpoint_is_saved) {
+TEST_F(Journal, SegmentsRotateAndFullyHandledOnesAreDeletedWhenTheCheckpointIsSaved) {
   {
     journal j(options(64));
     for (int i = 1; i <= 5; ++i) ASSERT_TRUE(j.wait_durable(j.append(std::string(100, 'a'))));
@@ -189,7 +189,7 @@ TEST_F(Journal, segments_rotate_and_fully_handled_ones_are_deleted_when_the_chec
   EXPECT_EQ(j.append("next"), 6u);
 }
 
-TEST_F(Journal, corrupt_record_removes_the_later_segments) {
+TEST_F(Journal, CorruptRecordRemovesTheLaterSegments) {
   write_journal({std::string(100, 'a'), std::string(100, 'b'), std::string(100, 'c')}, 64);
   std::string bytes = read_bytes(segment(2));
   bytes[30] ^= 0x01;
@@ -201,7 +201,7 @@ TEST_F(Journal, corrupt_record_removes_the_later_segments) {
   EXPECT_EQ(j.append("again"), 2u);
 }
 
-TEST_F(Journal, corrupt_checkpoint_reads_as_zero_and_every_record_comes_back) {
+TEST_F(Journal, CorruptCheckpointReadsAsZeroAndEveryRecordComesBack) {
   {
     journal j(options());
     for (int i = 0; i < 3; ++i) ASSERT_TRUE(j.wait_durable(j.append("x")));
@@ -214,7 +214,7 @@ TEST_F(Journal, corrupt_checkpoint_reads_as_zero_and_every_record_comes_back) {
   EXPECT_EQ(seqs_of(j.recovered()), (std::vector<std::uint64_t>{1, 2, 3}));
 }
 
-TEST_F(Journal, flusher_saves_the_checkpoint_while_the_journal_is_open) {
+TEST_F(Journal, FlusherSavesTheCheckpointWhileTheJournalIsOpen) {
   journal j({.directory = dir_, .checkpoint_interval = std::chrono::milliseconds(10)});
   for (int i = 0; i < 3; ++i) ASSERT_TRUE(j.wait_durable(j.append("x")));
   j.mark_handled(1);
@@ -226,7 +226,7 @@ TEST_F(Journal, flusher_saves_the_checkpoint_while_the_journal_is_open) {
   EXPECT_EQ(read_bytes(dir_ / "checkpoint"), expected);
 }
 
-TEST_F(Journal, concurrent_appends_all_become_durable_with_distinct_seqs_and_shared_fsyncs) {
+TEST_F(Journal, ConcurrentAppendsAllBecomeDurableWithDistinctSeqsAndSharedFsyncs) {
   // Each append waits for its fsync, so this is at least kPerThread fsyncs in a row on a disk
   // that may be busy: enough to see several records share one, few enough for a loaded machine.
   constexpr int kThreads = 8;
@@ -260,7 +260,7 @@ TEST_F(Journal, concurrent_appends_all_become_durable_with_distinct_seqs_and_sha
   EXPECT_EQ(j.report().records, std::size_t{kThreads * kPerThread});
 }
 
-TEST_F(Journal, failed_write_makes_every_later_wait_false) {
+TEST_F(Journal, FailedWriteMakesEveryLaterWaitFalse) {
   if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full to fail writes with";
   fs::create_directories(dir_);
   fs::create_symlink("/dev/full", segment(1));  // every write: ENOSPC
@@ -274,7 +274,7 @@ TEST_F(Journal, failed_write_makes_every_later_wait_false) {
   EXPECT_EQ(j.stats().durable_seq, 0u);
 }
 
-TEST_F(Journal, append_with_a_callback_calls_it_once_per_record_in_seq_order_when_durable) {
+TEST_F(Journal, AppendWithACallbackCallsItOncePerRecordInSeqOrderWhenDurable) {
   constexpr int kThreads = 4;
   constexpr int kPerThread = 300;
   std::mutex m;
@@ -303,7 +303,7 @@ TEST_F(Journal, append_with_a_callback_calls_it_once_per_record_in_seq_order_whe
   EXPECT_EQ(called.back(), std::uint64_t{kThreads * kPerThread});
 }
 
-TEST_F(Journal, append_with_a_callback_calls_it_with_false_when_the_write_fails_and_after) {
+TEST_F(Journal, AppendWithACallbackCallsItWithFalseWhenTheWriteFailsAndAfter) {
   if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full to fail writes with";
   fs::create_directories(dir_);
   fs::create_symlink("/dev/full", segment(1));  // every write: ENOSPC
@@ -320,7 +320,7 @@ TEST_F(Journal, append_with_a_callback_calls_it_with_false_when_the_write_fails_
   EXPECT_FALSE(*second);
 }
 
-TEST_F(Journal, zeros_written_ahead_are_a_clean_end_and_appends_continue_after_the_last_record) {
+TEST_F(Journal, ZerosWrittenAheadAreACleanEndAndAppendsContinueAfterTheLastRecord) {
   journal_options o = options();
   o.zero_ahead_bytes = 4096;
   {
@@ -345,7 +345,7 @@ TEST_F(Journal, zeros_written_ahead_are_a_clean_end_and_appends_continue_after_t
   EXPECT_EQ(j.report().cut_bytes, 0u);
 }
 
-TEST_F(Journal, a_torn_record_inside_the_zeros_written_ahead_is_cut) {
+TEST_F(Journal, ATornRecordInsideTheZerosWrittenAheadIsCut) {
   journal_options o = options();
   o.zero_ahead_bytes = 4096;
   {
@@ -363,7 +363,7 @@ TEST_F(Journal, a_torn_record_inside_the_zeros_written_ahead_is_cut) {
   EXPECT_EQ(fs::file_size(segment(1)), end);
 }
 
-TEST_F(Journal, every_segment_keeps_its_zeros_and_recovery_reads_through_all_of_them) {
+TEST_F(Journal, EverySegmentKeepsItsZerosAndRecoveryReadsThroughAllOfThem) {
   journal_options o = options(/*segment_bytes=*/100);
   o.zero_ahead_bytes = 512;
   {
@@ -377,14 +377,14 @@ TEST_F(Journal, every_segment_keeps_its_zeros_and_recovery_reads_through_all_of_
   EXPECT_EQ(seqs_of(j.recovered()), (std::vector<std::uint64_t>{1, 2, 3, 4, 5, 6}));
 }
 
-TEST_F(Journal, wait_durable_is_false_at_once_for_a_seq_never_handed_out) {
+TEST_F(Journal, WaitDurableIsFalseAtOnceForASeqNeverHandedOut) {
   journal j(options());
   EXPECT_FALSE(j.wait_durable(0));
   EXPECT_FALSE(j.wait_durable(1));
   EXPECT_FALSE(j.failed());
 }
 
-TEST_F(Journal, a_second_journal_on_the_same_directory_is_refused_until_the_first_closes) {
+TEST_F(Journal, ASecondJournalOnTheSameDirectoryIsRefusedUntilTheFirstCloses) {
   {
     journal first(options());
     try {
@@ -399,7 +399,7 @@ TEST_F(Journal, a_second_journal_on_the_same_directory_is_refused_until_the_firs
   EXPECT_FALSE(again.failed());
 }
 
-TEST_F(Journal, unusable_directory_throws_naming_the_path) {
+TEST_F(Journal, UnusableDirectoryThrowsNamingThePath) {
   fs::create_directories(dir_);
   write_bytes(dir_ / "file", "x");
   try {
@@ -410,16 +410,16 @@ TEST_F(Journal, unusable_directory_throws_naming_the_path) {
   }
 }
 
-TEST(JournalCrc32c, matches_the_castagnoli_check_value) {
+TEST(JournalCrc32c, MatchesTheCastagnoliCheckValue) {
   EXPECT_EQ(crc32c("123456789"), 0xE3069283u);
   EXPECT_EQ(crc32c(""), 0u);
 }
 
-TEST(JournalCrc32c, extending_equals_checksumming_the_whole) {
+TEST(JournalCrc32c, ExtendingEqualsChecksummingTheWhole) {
   EXPECT_EQ(crc32c_extend(crc32c("1234"), "56789"), 0xE3069283u);
 }
 
-TEST(JournalCrc32c, portable_path_agrees_with_the_dispatched_one_for_every_length) {
+TEST(JournalCrc32c, PortablePathAgreesWithTheDispatchedOneForEveryLength) {
   std::mt19937 rng(7);
   std::string bytes;
   for (int n = 0; n < 300; ++n) {

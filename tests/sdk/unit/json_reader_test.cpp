@@ -79,9 +79,9 @@ void PrintTo(const reader_case& c, std::ostream* os) {
 }
 
 // Read by the fast path, to nlohmann's DOM exactly.
-class read_input : public testing::TestWithParam<reader_case> {};
+class ReadInput : public testing::TestWithParam<reader_case> {};
 
-TEST_P(read_input, builds_the_same_dom_as_nlohmann) {
+TEST_P(ReadInput, BuildsTheSameDomAsNlohmann) {
   const std::string& text = GetParam().text;
   const json want = json::parse(text, nullptr, false);
   ASSERT_FALSE(want.is_discarded()) << "nlohmann refuses the input itself";
@@ -141,12 +141,12 @@ std::vector<reader_case> read_input_cases() {
   };
 }
 
-INSTANTIATE_TEST_SUITE_P(JsonReader, read_input, testing::ValuesIn(read_input_cases()), case_name);
+INSTANTIATE_TEST_SUITE_P(JsonReader, ReadInput, testing::ValuesIn(read_input_cases()), case_name);
 
 // Invalid JSON: declined, and nlohmann refuses it too (so the caller reports nlohmann's error).
-class invalid_input : public testing::TestWithParam<reader_case> {};
+class InvalidInput : public testing::TestWithParam<reader_case> {};
 
-TEST_P(invalid_input, is_declined_and_refused_by_nlohmann) {
+TEST_P(InvalidInput, IsDeclinedAndRefusedByNlohmann) {
   const std::string& text = GetParam().text;
   json got;
   EXPECT_FALSE(detail::read_json_object(text, got));
@@ -223,13 +223,13 @@ std::vector<reader_case> invalid_input_cases() {
   };
 }
 
-INSTANTIATE_TEST_SUITE_P(JsonReader, invalid_input, testing::ValuesIn(invalid_input_cases()),
+INSTANTIATE_TEST_SUITE_P(JsonReader, InvalidInput, testing::ValuesIn(invalid_input_cases()),
                          case_name);
 
 // Valid JSON that the reader leaves to nlohmann (the caller parses it there instead).
-class left_to_nlohmann : public testing::TestWithParam<reader_case> {};
+class LeftToNlohmann : public testing::TestWithParam<reader_case> {};
 
-TEST_P(left_to_nlohmann, is_declined_though_nlohmann_reads_it) {
+TEST_P(LeftToNlohmann, IsDeclinedThoughNlohmannReadsIt) {
   const std::string& text = GetParam().text;
   json got;
   EXPECT_FALSE(detail::read_json_object(text, got));
@@ -256,51 +256,51 @@ std::vector<reader_case> left_to_nlohmann_cases() {
   };
 }
 
-INSTANTIATE_TEST_SUITE_P(JsonReader, left_to_nlohmann, testing::ValuesIn(left_to_nlohmann_cases()),
+INSTANTIATE_TEST_SUITE_P(JsonReader, LeftToNlohmann, testing::ValuesIn(left_to_nlohmann_cases()),
                          case_name);
 
 // The value types parse() relies on, stated outright (the tables only compare with nlohmann).
-TEST(JsonReader, reads_non_negative_integers_as_number_unsigned) {
+TEST(JsonReader, ReadsNonNegativeIntegersAsNumberUnsigned) {
   json got;
   ASSERT_TRUE(detail::read_json_object(in_number("18446744073709551615"), got));
   EXPECT_EQ(got["n"].type(), json::value_t::number_unsigned);
   EXPECT_EQ(got["n"].get<std::uint64_t>(), UINT64_MAX);
 }
 
-TEST(JsonReader, reads_negative_integers_as_number_integer) {
+TEST(JsonReader, ReadsNegativeIntegersAsNumberInteger) {
   json got;
   ASSERT_TRUE(detail::read_json_object(in_number("-9223372036854775808"), got));
   EXPECT_EQ(got["n"].type(), json::value_t::number_integer);
   EXPECT_EQ(got["n"].get<std::int64_t>(), INT64_MIN);
 }
 
-TEST(JsonReader, reads_minus_zero_as_number_integer_zero) {
+TEST(JsonReader, ReadsMinusZeroAsNumberIntegerZero) {
   json got;
   ASSERT_TRUE(detail::read_json_object(in_number("-0"), got));
   EXPECT_EQ(got["n"].type(), json::value_t::number_integer);
   EXPECT_EQ(got["n"].get<std::int64_t>(), 0);
 }
 
-TEST(JsonReader, reads_an_exponent_as_number_float) {
+TEST(JsonReader, ReadsAnExponentAsNumberFloat) {
   json got;
   ASSERT_TRUE(detail::read_json_object(in_number("1.0E7"), got));
   EXPECT_EQ(got["n"].type(), json::value_t::number_float);
   EXPECT_EQ(got["n"].get<double>(), 1.0e7);
 }
 
-TEST(JsonReader, keeps_the_last_of_duplicate_keys) {
+TEST(JsonReader, KeepsTheLastOfDuplicateKeys) {
   json got;
   ASSERT_TRUE(detail::read_json_object(R"({"a":1,"a":"x"})", got));
   EXPECT_EQ(got, json({{"a", "x"}}));
 }
 
-TEST(JsonReader, decodes_a_surrogate_pair_to_utf8) {
+TEST(JsonReader, DecodesASurrogatePairToUtf8) {
   json got;
   ASSERT_TRUE(detail::read_json_object(in_string(R"(\ud83d\ude00)"), got));
   EXPECT_EQ(got["s"].get<std::string>(), "\xF0\x9F\x98\x80");
 }
 
-TEST(JsonReader, replaces_whatever_out_held) {
+TEST(JsonReader, ReplacesWhateverOutHeld) {
   json got = json::array({1, 2, 3});
   ASSERT_TRUE(detail::read_json_object(R"({"a":1})", got));
   EXPECT_EQ(got, json({{"a", 1}}));
@@ -317,7 +317,7 @@ std::string bench_body(const std::string& name) {
   return read_file(fixtures_dir() + "/../../bench/data/" + name);
 }
 
-TEST(JsonReader, reads_the_48_byte_bench_body_as_nlohmann_does) {
+TEST(JsonReader, ReadsThe48ByteBenchBodyAsNlohmannDoes) {
   const std::string body = bench_body("client_activate_result.json");
   ASSERT_EQ(body.size(), 48u);
   json got;
@@ -325,7 +325,7 @@ TEST(JsonReader, reads_the_48_byte_bench_body_as_nlohmann_does) {
   EXPECT_EQ(difference(got, json::parse(body)), "");
 }
 
-TEST(JsonReader, reads_the_600_byte_bench_envelope_as_nlohmann_does) {
+TEST(JsonReader, ReadsThe600ByteBenchEnvelopeAsNlohmannDoes) {
   const std::string body = bench_body("loan_repayment_envelope.json");
   ASSERT_EQ(body.size(), 600u);
   json got;
@@ -348,9 +348,9 @@ std::string fixture_test_name(const testing::TestParamInfo<std::string>& info) {
   return name;
 }
 
-class fixture_body : public testing::TestWithParam<std::string> {};
+class FixtureBody : public testing::TestWithParam<std::string> {};
 
-TEST_P(fixture_body, takes_the_fast_path_exactly_when_nlohmann_reads_an_object) {
+TEST_P(FixtureBody, TakesTheFastPathExactlyWhenNlohmannReadsAnObject) {
   const std::string body = load_fixture(GetParam()).body;
   const json want = json::parse(body, nullptr, false);
   json got;
@@ -361,10 +361,10 @@ TEST_P(fixture_body, takes_the_fast_path_exactly_when_nlohmann_reads_an_object) 
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(JsonReader, fixture_body, testing::ValuesIn(all_fixtures()),
+INSTANTIATE_TEST_SUITE_P(JsonReader, FixtureBody, testing::ValuesIn(all_fixtures()),
                          fixture_test_name);
 
-TEST(JsonReader, reads_every_json_body_of_the_good_fixtures) {
+TEST(JsonReader, ReadsEveryJsonBodyOfTheGoodFixtures) {
   int json_bodies = 0;
   for (const auto& name : fixture_names("deliveries")) {
     const auto d = load_fixture(name);

@@ -11,7 +11,7 @@ namespace {
 using std::chrono::microseconds;
 using std::chrono::nanoseconds;
 
-TEST(LatencyHistogram, bucket_bounds_are_powers_of_two_microseconds_then_infinity) {
+TEST(LatencyHistogram, BucketBoundsArePowersOfTwoMicrosecondsThenInfinity) {
   EXPECT_EQ(latency_histogram::bucket_upper_us(0), 1.0);
   EXPECT_EQ(latency_histogram::bucket_upper_us(1), 2.0);
   EXPECT_EQ(latency_histogram::bucket_upper_us(10), 1024.0);
@@ -19,7 +19,7 @@ TEST(LatencyHistogram, bucket_bounds_are_powers_of_two_microseconds_then_infinit
   EXPECT_TRUE(std::isinf(latency_histogram::bucket_upper_us(27)));
 }
 
-TEST(LatencyHistogram, durations_land_in_the_smallest_bucket_that_holds_them) {
+TEST(LatencyHistogram, DurationsLandInTheSmallestBucketThatHoldsThem) {
   latency_histogram h;
   h.record(nanoseconds(0));             // <= 1 us
   h.record(nanoseconds(1000));          // <= 1 us
@@ -39,14 +39,14 @@ TEST(LatencyHistogram, durations_land_in_the_smallest_bucket_that_holds_them) {
   EXPECT_EQ(h.count(), 9u);
 }
 
-TEST(LatencyHistogram, negative_durations_count_as_zero) {
+TEST(LatencyHistogram, NegativeDurationsCountAsZero) {
   latency_histogram h;
   h.record(nanoseconds(-5));
   EXPECT_EQ(h.bucket_count(0), 1u);
   EXPECT_EQ(h.sum_seconds(), 0.0);
 }
 
-TEST(LatencyHistogram, quantile_is_the_upper_bound_of_the_bucket_holding_it) {
+TEST(LatencyHistogram, QuantileIsTheUpperBoundOfTheBucketHoldingIt) {
   latency_histogram h;
   for (int i = 0; i < 90; ++i) h.record(microseconds(3));    // <= 4 us
   for (int i = 0; i < 10; ++i) h.record(microseconds(300));  // <= 512 us
@@ -56,17 +56,17 @@ TEST(LatencyHistogram, quantile_is_the_upper_bound_of_the_bucket_holding_it) {
   EXPECT_EQ(h.quantile_us(1.0), 512.0);
 }
 
-TEST(LatencyHistogram, quantile_of_an_empty_histogram_is_zero) {
+TEST(LatencyHistogram, QuantileOfAnEmptyHistogramIsZero) {
   EXPECT_EQ(latency_histogram{}.quantile_us(0.99), 0.0);
 }
 
-TEST(LatencyHistogram, quantile_in_the_infinite_bucket_is_the_largest_sample) {
+TEST(LatencyHistogram, QuantileInTheInfiniteBucketIsTheLargestSample) {
   latency_histogram h;
   h.record(std::chrono::seconds(100));
   EXPECT_EQ(h.quantile_us(0.99), 100e6);
 }
 
-TEST(LatencyHistogram, tracks_max_and_sum) {
+TEST(LatencyHistogram, TracksMaxAndSum) {
   latency_histogram h;
   h.record(microseconds(250));
   h.record(std::chrono::milliseconds(2));
@@ -76,7 +76,7 @@ TEST(LatencyHistogram, tracks_max_and_sum) {
   EXPECT_EQ(h.count(), 3u);
 }
 
-TEST(LatencyHistogram, copies_are_independent) {
+TEST(LatencyHistogram, CopiesAreIndependent) {
   latency_histogram a;
   a.record(microseconds(1));
   latency_histogram b = a;

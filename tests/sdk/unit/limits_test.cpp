@@ -27,26 +27,26 @@ std::string nested(int depth, std::string padding = "") {
   return body + "}";
 }
 
-TEST(limits, json_nested_64_levels_is_accepted) {
+TEST(Limits, JsonNested64LevelsIsAccepted) {
   auto r = parse(json_delivery(nested(64)));
   ASSERT_TRUE(r.ok()) << r.error().reason;
   EXPECT_TRUE(r->payload["a"].is_array());
 }
 
-TEST(limits, json_nested_65_levels_is_refused_with_400) {
+TEST(Limits, JsonNested65LevelsIsRefusedWith400) {
   auto r = parse(json_delivery(nested(65)));
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().status, 400);
   EXPECT_EQ(r.error().reason, "JSON body nests deeper than 64 levels");
 }
 
-TEST(limits, json_nested_100000_levels_is_refused_without_crashing) {
+TEST(Limits, JsonNested100000LevelsIsRefusedWithoutCrashing) {
   auto r = parse(json_delivery(nested(100000)));
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().status, 400);
 }
 
-TEST(limits, brackets_inside_strings_do_not_count_as_nesting) {
+TEST(Limits, BracketsInsideStringsDoNotCountAsNesting) {
   std::string brackets(300, '[');
   auto r = parse(json_delivery(R"({"note":")" + brackets + R"(\"[[[","resourceId":7})"));
   ASSERT_TRUE(r.ok()) << r.error().reason;
@@ -54,7 +54,7 @@ TEST(limits, brackets_inside_strings_do_not_count_as_nesting) {
   EXPECT_EQ(r->payload["note"].get<std::string>(), brackets + "\"[[[");
 }
 
-TEST(limits, an_escaped_backslash_before_a_quote_ends_the_string) {
+TEST(Limits, AnEscapedBackslashBeforeAQuoteEndsTheString) {
   // "x\\" is a string holding one backslash; the brackets after it are real nesting.
   std::string body = R"({"note":"x\\","a":)" + std::string(70, '[') + std::string(70, ']') + "}";
   body += std::string(100, ' ');
@@ -63,7 +63,7 @@ TEST(limits, an_escaped_backslash_before_a_quote_ends_the_string) {
   EXPECT_EQ(r.error().status, 400);
 }
 
-TEST(limits, deeply_nested_java_map_text_is_kept_as_a_string) {
+TEST(Limits, DeeplyNestedJavaMapTextIsKeptAsAString) {
   delivery d = json_delivery("");
   d.headers.back().value = "application/x-www-form-urlencoded";
   std::string deep;

@@ -16,7 +16,7 @@ std::string sample(const std::string& text, const std::string& series) {
   return "<missing>";
 }
 
-TEST(MetricsText, counters_have_help_type_and_value) {
+TEST(MetricsText, CountersHaveHelpTypeAndValue) {
   pipeline_stats p;
   p.accepted = 42;
   p.deduped = 3;
@@ -39,7 +39,7 @@ TEST(MetricsText, counters_have_help_type_and_value) {
   EXPECT_EQ(text.find("mifos_hooks_journal"), std::string::npos);  // no journal, no such metric
 }
 
-TEST(MetricsText, fsync_latency_is_a_cumulative_histogram_in_seconds) {
+TEST(MetricsText, FsyncLatencyIsACumulativeHistogramInSeconds) {
   pipeline_stats p;
   p.journal = journal_stats{};
   p.journal->fsyncs = 3;

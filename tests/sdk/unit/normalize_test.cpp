@@ -29,30 +29,30 @@ std::set<std::string> plus(std::set<std::string> s, std::initializer_list<std::s
   return s;
 }
 
-TEST(normalize, bare_result_has_its_ids_and_no_envelope_extras) {
+TEST(Normalize, BareResultHasItsIdsAndNoEnvelopeExtras) {
   EXPECT_EQ(keys_of("deliveries/mifosx-client-create.http"),
             plus(kAlways, {"officeId", "clientId", "savingsId", "resourceId"}));
 }
 
-TEST(normalize, envelope_has_ids_and_envelope_extras) {
+TEST(Normalize, EnvelopeHasIdsAndEnvelopeExtras) {
   EXPECT_EQ(keys_of("deliveries/fineract17-loan-repayment.http"),
             plus(kAlways, {"officeId", "clientId", "loanId", "resourceId", "createdBy",
                            "createdByName", "timestamp"}));
 }
 
-TEST(normalize, journal_entry_has_a_transaction_id) {
+TEST(Normalize, JournalEntryHasATransactionId) {
   EXPECT_EQ(keys_of("deliveries/fineract14-journalentry-create.http"),
             plus(kAlways, {"officeId", "transactionId"}));
 }
 
-TEST(normalize, failure_has_no_ids) {
+TEST(Normalize, FailureHasNoIds) {
   EXPECT_EQ(keys_of("deliveries/fineract19-failure-loan-disburse.http"),
             plus(kAlways, {"createdBy", "createdByName", "timestamp"}));
   EXPECT_EQ(keys_of("deliveries/fineract16-failure-exception-loan-repayment.http"),
             plus(kAlways, {"createdBy", "createdByName", "timestamp"}));
 }
 
-TEST(normalize, values_have_the_documented_types) {
+TEST(Normalize, ValuesHaveTheDocumentedTypes) {
   const auto e = parse(load_fixture("deliveries/fineract17-journalentry-create.http"));
   ASSERT_TRUE(e.ok());
   const auto j = to_json(*e);
@@ -69,14 +69,14 @@ TEST(normalize, values_have_the_documented_types) {
   EXPECT_TRUE(j.at("payload").is_object());
 }
 
-TEST(normalize, payload_of_a_json_body_is_the_body) {
+TEST(Normalize, PayloadOfAJsonBodyIsTheBody) {
   const auto d = load_fixture("deliveries/fineract17-loan-repayment.http");
   const auto e = parse(d);
   ASSERT_TRUE(e.ok());
   EXPECT_EQ(nlohmann::json::parse(to_json(*e).at("payload").dump()), nlohmann::json::parse(d.body));
 }
 
-TEST(normalize, mifos_dialect_and_form_format_are_named) {
+TEST(Normalize, MifosDialectAndFormFormatAreNamed) {
   const auto e = parse(load_fixture("deliveries/mifosx-loan-repayment-form.http"));
   ASSERT_TRUE(e.ok());
   const auto j = to_json(*e);
@@ -85,7 +85,7 @@ TEST(normalize, mifos_dialect_and_form_format_are_named) {
   EXPECT_EQ(j.at("loanId"), 5);
 }
 
-TEST(normalize, keys_come_in_the_documented_order) {
+TEST(Normalize, KeysComeInTheDocumentedOrder) {
   const std::vector<std::string> order = {
       "entity",        "action",        "tenant",    "dialect",   "shape",         "format",
       "failed",        "officeId",      "groupId",   "clientId",  "loanId",        "savingsId",
@@ -106,7 +106,7 @@ TEST(normalize, keys_come_in_the_documented_order) {
   }
 }
 
-TEST(normalize, output_is_one_line_of_json) {
+TEST(Normalize, OutputIsOneLineOfJson) {
   const auto e = parse(load_fixture("deliveries/fineract17-client-create.http"));
   ASSERT_TRUE(e.ok());
   const auto line = to_json(*e).dump();
@@ -114,7 +114,7 @@ TEST(normalize, output_is_one_line_of_json) {
   EXPECT_EQ(nlohmann::ordered_json::parse(line), to_json(*e));
 }
 
-TEST(normalize, an_event_converts_to_ordered_json_by_assignment) {
+TEST(Normalize, AnEventConvertsToOrderedJsonByAssignment) {
   const auto e = parse(load_fixture("deliveries/fineract17-loan-repayment.http"));
   ASSERT_TRUE(e.ok());
   nlohmann::ordered_json j = *e;  // nlohmann's ADL to_json

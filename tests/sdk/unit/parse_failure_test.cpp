@@ -14,13 +14,13 @@ event parsed(const std::string& fixture) {
   return *r;
 }
 
-TEST(parse_failure, exception_envelope_is_failed) {
+TEST(ParseFailure, ExceptionEnvelopeIsFailed) {
   const auto e = parsed("deliveries/fineract16-failure-exception-loan-repayment.http");
   EXPECT_TRUE(e.failed);
   EXPECT_EQ(e.shape, body_shape::envelope);
 }
 
-TEST(parse_failure, exception_envelope_exposes_the_error_body) {
+TEST(ParseFailure, ExceptionEnvelopeExposesTheErrorBody) {
   const auto e = parsed("deliveries/fineract16-failure-exception-loan-repayment.http");
   ASSERT_TRUE(e.error.has_value());
   EXPECT_EQ(e.error->developer_message, "Validation errors exist.");
@@ -31,14 +31,14 @@ TEST(parse_failure, exception_envelope_exposes_the_error_body) {
   EXPECT_EQ(e.error->errors[0].at("parameterName"), "transactionAmount");
 }
 
-TEST(parse_failure, exception_envelope_keeps_error_code_and_status_code_in_the_payload) {
+TEST(ParseFailure, ExceptionEnvelopeKeepsErrorCodeAndStatusCodeInThePayload) {
   const auto e = parsed("deliveries/fineract16-failure-exception-loan-repayment.http");
   EXPECT_EQ(e.payload.at("response").at("errorCode"), 1001);
   EXPECT_EQ(e.payload.at("response").at("statusCode"), 400);
   EXPECT_EQ(e.payload.at("status"), "Exception");
 }
 
-TEST(parse_failure, not_found_exception_has_http_status_404) {
+TEST(ParseFailure, NotFoundExceptionHasHttpStatus404) {
   const auto e = parsed("deliveries/fineract18-failure-exception-client-activate.http");
   EXPECT_TRUE(e.failed);
   ASSERT_TRUE(e.error.has_value());
@@ -46,7 +46,7 @@ TEST(parse_failure, not_found_exception_has_http_status_404) {
   EXPECT_EQ(e.error->user_message_globalisation_code, "error.msg.client.id.invalid");
 }
 
-TEST(parse_failure, exception_envelope_has_no_result_ids) {
+TEST(ParseFailure, ExceptionEnvelopeHasNoResultIds) {
   const auto e = parsed("deliveries/fineract16-failure-exception-loan-repayment.http");
   EXPECT_FALSE(e.result.office_id.has_value());
   EXPECT_FALSE(e.result.client_id.has_value());
@@ -54,13 +54,13 @@ TEST(parse_failure, exception_envelope_has_no_result_ids) {
   EXPECT_FALSE(e.result.resource_id.has_value());
 }
 
-TEST(parse_failure, exception_envelope_keeps_the_request) {
+TEST(ParseFailure, ExceptionEnvelopeKeepsTheRequest) {
   const auto e = parsed("deliveries/fineract16-failure-exception-loan-repayment.http");
   EXPECT_EQ(e.request().at("transactionAmount"), "0");
   EXPECT_EQ(e.created_by, 1);
 }
 
-TEST(parse_failure, envelope_without_response_is_failed) {
+TEST(ParseFailure, EnvelopeWithoutResponseIsFailed) {
   const auto e = parsed("deliveries/fineract19-failure-loan-disburse.http");
   EXPECT_TRUE(e.failed);
   EXPECT_FALSE(e.error.has_value());
@@ -70,28 +70,28 @@ TEST(parse_failure, envelope_without_response_is_failed) {
   EXPECT_EQ(e.timestamp, "2024-09-22T08:00:01.999Z");
 }
 
-TEST(parse_failure, form_envelope_without_response_is_failed) {
+TEST(ParseFailure, FormEnvelopeWithoutResponseIsFailed) {
   const auto e = parsed("deliveries/fineract19-failure-client-create-form.http");
   EXPECT_TRUE(e.failed);
   EXPECT_EQ(e.format, body_format::form);
   EXPECT_FALSE(e.result.client_id.has_value());
 }
 
-TEST(parse_failure, success_envelope_without_office_and_client_is_not_failed) {
+TEST(ParseFailure, SuccessEnvelopeWithoutOfficeAndClientIsNotFailed) {
   const auto e = parsed("deliveries/fineract17-productmix-create.http");
   EXPECT_FALSE(e.failed);
   EXPECT_EQ(e.result.product_id, 1);
   EXPECT_FALSE(e.result.office_id.has_value());
 }
 
-TEST(parse_failure, maker_checker_envelope_is_not_failed) {
+TEST(ParseFailure, MakerCheckerEnvelopeIsNotFailed) {
   const auto e = parsed("deliveries/fineract17-maker-checker-loan-approve.http");
   EXPECT_FALSE(e.failed);
   EXPECT_EQ(e.result.command_id, 31);
   EXPECT_EQ(e.result.resource_id, 1);
 }
 
-TEST(parse_failure, bare_results_are_never_failed) {
+TEST(ParseFailure, BareResultsAreNeverFailed) {
   for (const auto& name : fixture_names("deliveries")) {
     const auto e = parsed(name);
     if (e.shape == body_shape::result) {
@@ -100,13 +100,13 @@ TEST(parse_failure, bare_results_are_never_failed) {
   }
 }
 
-TEST(parse_failure, success_envelope_has_no_error_body) {
+TEST(ParseFailure, SuccessEnvelopeHasNoErrorBody) {
   const auto e = parsed("deliveries/fineract17-loan-repayment.http");
   EXPECT_FALSE(e.failed);
   EXPECT_FALSE(e.error.has_value());
 }
 
-TEST(parse_failure, exception_status_wins_over_a_response_with_ids) {
+TEST(ParseFailure, ExceptionStatusWinsOverAResponseWithIds) {
   const auto e = parse(
       make_delivery(wire_dialect::fineract, "LOAN", "REPAYMENT",
                     R"({"entityName":"LOAN","actionName":"REPAYMENT","status":"Exception",)"

@@ -17,7 +17,7 @@ event form_event(const std::string& body, const char* content_type = kFineractFo
   return *r;
 }
 
-TEST(parse_form, mifos_form_with_charset_and_plus_spaces) {
+TEST(ParseForm, MifosFormWithCharsetAndPlusSpaces) {
   const auto e = parse(load_fixture("deliveries/mifosx-loan-repayment-form.http"));
   ASSERT_TRUE(e.ok()) << e.error().reason;
   EXPECT_EQ(e->format, body_format::form);
@@ -27,7 +27,7 @@ TEST(parse_form, mifos_form_with_charset_and_plus_spaces) {
   EXPECT_EQ(e->changes().at("note"), "check payment");
 }
 
-TEST(parse_form, fineract_form_without_charset_and_percent_20_spaces) {
+TEST(ParseForm, FineractFormWithoutCharsetAndPercent20Spaces) {
   const auto e = parse(load_fixture("deliveries/fineract15-client-create-form.http"));
   ASSERT_TRUE(e.ok()) << e.error().reason;
   EXPECT_EQ(e->format, body_format::form);
@@ -36,18 +36,18 @@ TEST(parse_form, fineract_form_without_charset_and_percent_20_spaces) {
   EXPECT_EQ(e->request().at("dateFormat"), "dd MMMM yyyy");
 }
 
-TEST(parse_form, percent_2b_is_a_plus_sign) {
+TEST(ParseForm, Percent2bIsAPlusSign) {
   const auto e = parse(load_fixture("deliveries/fineract15-client-create-form.http"));
   ASSERT_TRUE(e.ok());
   EXPECT_EQ(e->request().at("mobileNo"), "+254712345678");
 }
 
-TEST(parse_form, plus_is_a_space_in_either_family) {
+TEST(ParseForm, PlusIsASpaceInEitherFamily) {
   EXPECT_EQ(form_event("name=Ngong+Road", kFineractForm).payload.at("name"), "Ngong Road");
   EXPECT_EQ(form_event("name=Ngong+Road", kMifosForm).payload.at("name"), "Ngong Road");
 }
 
-TEST(parse_form, raw_text_is_kept_after_percent_decoding) {
+TEST(ParseForm, RawTextIsKeptAfterPercentDecoding) {
   const auto e = parse(load_fixture("deliveries/fineract15-client-create-form.http"));
   ASSERT_TRUE(e.ok());
   EXPECT_EQ(e->form_fields.at("response"), "{clientId=1.0, savingsId=10.0, resourceId=1.0}");
@@ -55,39 +55,39 @@ TEST(parse_form, raw_text_is_kept_after_percent_decoding) {
   EXPECT_EQ(e->form_fields.at("createdByFullName"), "App Administrator");
 }
 
-TEST(parse_form, json_bodies_have_no_form_fields) {
+TEST(ParseForm, JsonBodiesHaveNoFormFields) {
   const auto e = parse(load_fixture("deliveries/fineract17-loan-repayment.http"));
   ASSERT_TRUE(e.ok());
   EXPECT_TRUE(e->form_fields.empty());
 }
 
-TEST(parse_form, form_ids_arrive_as_doubles_and_read_as_integers) {
+TEST(ParseForm, FormIdsArriveAsDoublesAndReadAsIntegers) {
   const auto e = form_event("resourceId=1.2345678E7&officeId=1.0&groupId=2.0");
   EXPECT_EQ(e.result.resource_id, 12345678);
   EXPECT_EQ(e.result.office_id, 1);
   EXPECT_EQ(e.result.group_id, 2);
 }
 
-TEST(parse_form, top_level_doubles_decode_to_numbers) {
+TEST(ParseForm, TopLevelDoublesDecodeToNumbers) {
   const auto e = form_event("officeId=1.0&amount=1.0E7");
   EXPECT_TRUE(e.payload.at("officeId").is_number());
   EXPECT_EQ(e.payload.at("officeId"), 1.0);
   EXPECT_EQ(e.payload.at("amount"), 1.0e7);
 }
 
-TEST(parse_form, booleans_decode_to_booleans) {
+TEST(ParseForm, BooleansDecodeToBooleans) {
   const auto e = form_event("active=true&closed=false");
   EXPECT_EQ(e.payload.at("active"), true);
   EXPECT_EQ(e.payload.at("closed"), false);
 }
 
-TEST(parse_form, plain_text_stays_a_string) {
+TEST(ParseForm, PlainTextStaysAString) {
   const auto e = form_event("createdByName=mifos&timestamp=2024-10-24T09%3A52%3A59.123456Z");
   EXPECT_EQ(e.payload.at("createdByName"), "mifos");
   EXPECT_EQ(e.payload.at("timestamp"), "2024-10-24T09:52:59.123456Z");
 }
 
-TEST(parse_form, java_map_text_decodes_to_an_object) {
+TEST(ParseForm, JavaMapTextDecodesToAnObject) {
   const auto e = form_event(
       "request=%7BdateFormat%3Ddd%20MMMM%20yyyy%2C%20locale%3Den%2C%20officeId%3D1.0%7D");
   const auto want =
@@ -95,7 +95,7 @@ TEST(parse_form, java_map_text_decodes_to_an_object) {
   EXPECT_EQ(e.payload.at("request"), want);
 }
 
-TEST(parse_form, nested_maps_lists_doubles_and_booleans_decode) {
+TEST(ParseForm, NestedMapsListsDoublesAndBooleansDecode) {
   // {a={b=[1.0, 2.5], c=true}, d=[x y, z], e=1.0E7, f={}, g=[]}
   const auto e = form_event(
       "request=%7Ba%3D%7Bb%3D%5B1.0%2C%202.5%5D%2C%20c%3Dtrue%7D%2C%20d%3D%5Bx%20y%2C%20z%5D"
@@ -107,18 +107,18 @@ TEST(parse_form, nested_maps_lists_doubles_and_booleans_decode) {
             "{a={b=[1.0, 2.5], c=true}, d=[x y, z], e=1.0E7, f={}, g=[]}");
 }
 
-TEST(parse_form, java_list_text_decodes_to_an_array) {
+TEST(ParseForm, JavaListTextDecodesToAnArray) {
   const auto e = form_event("clientMembers=%5B1.0%2C%202.0%2C%203.0%5D");
   EXPECT_EQ(e.payload.at("clientMembers"), nlohmann::json::parse("[1.0,2.0,3.0]"));
 }
 
-TEST(parse_form, unbalanced_map_text_is_kept_as_a_string) {
+TEST(ParseForm, UnbalancedMapTextIsKeptAsAString) {
   const auto e = form_event("request=%7Ba%3D1.0%2C%20b%3D%7Bc%3D2.0%7D");
   EXPECT_EQ(e.payload.at("request"), "{a=1.0, b={c=2.0}");
   EXPECT_EQ(e.form_fields.at("request"), "{a=1.0, b={c=2.0}");
 }
 
-TEST(parse_form, envelope_form_reads_ids_from_response_text) {
+TEST(ParseForm, EnvelopeFormReadsIdsFromResponseText) {
   const auto e = parse(load_fixture("deliveries/fineract17-loan-disburse-form.http"));
   ASSERT_TRUE(e.ok());
   EXPECT_EQ(e->result.loan_id, 1);
@@ -128,28 +128,28 @@ TEST(parse_form, envelope_form_reads_ids_from_response_text) {
   EXPECT_EQ(e->changes().at("status").at("value"), "Active");
 }
 
-TEST(parse_form, envelope_form_request_keeps_1_0e7_as_a_number) {
+TEST(ParseForm, EnvelopeFormRequestKeeps10e7AsANumber) {
   const auto e = parse(load_fixture("deliveries/fineract17-loan-disburse-form.http"));
   ASSERT_TRUE(e.ok());
   EXPECT_EQ(e->request().at("transactionAmount"), 1.0e7);
   EXPECT_EQ(e->request().at("note"), "Cash+M-Pesa");
 }
 
-TEST(parse_form, bare_form_has_result_shape) {
+TEST(ParseForm, BareFormHasResultShape) {
   const auto e = parse(load_fixture("deliveries/fineract14-group-create-form.http"));
   ASSERT_TRUE(e.ok());
   EXPECT_EQ(e->shape, body_shape::result);
   EXPECT_EQ(e->result.group_id, 2);
 }
 
-TEST(parse_form, latin1_percent_escape_is_a_400) {
+TEST(ParseForm, Latin1PercentEscapeIsA400) {
   const auto e = parse(make_delivery(wire_dialect::fineract, "CLIENT", "CREATE",
                                      "firstname=Siobh%E1n", kFineractForm));
   ASSERT_FALSE(e.ok());
   EXPECT_EQ(e.error().status, 400);
 }
 
-TEST(parse_form, an_incomplete_percent_escape_is_a_400_with_its_offset) {
+TEST(ParseForm, AnIncompletePercentEscapeIsA400WithItsOffset) {
   for (auto [body, offset] : {std::pair{"x=%zz", 2}, std::pair{"a=1&b=%4", 6}, std::pair{"a=%", 2},
                               std::pair{"a%g1=1", 1}}) {
     const auto e =
@@ -163,11 +163,11 @@ TEST(parse_form, an_incomplete_percent_escape_is_a_400_with_its_offset) {
   }
 }
 
-TEST(parse_form, a_percent_escape_of_a_percent_sign_is_whole) {
+TEST(ParseForm, APercentEscapeOfAPercentSignIsWhole) {
   EXPECT_EQ(form_event("note=100%25").payload.at("note"), "100%");
 }
 
-TEST(parse_form, utf8_percent_escapes_decode) {
+TEST(ParseForm, Utf8PercentEscapesDecode) {
   const auto e = form_event("firstname=Siobh%C3%A1n");
   EXPECT_EQ(e.payload.at("firstname"), "Siobh\xC3\xA1n");
 }

@@ -14,7 +14,7 @@ constexpr const char* kEnvelope =
     R"("entityName":"CLIENT","response":{"clientId":1,"resourceId":1},)"
     R"("createdByFullName":"App Administrator","actionName":"ACTIVATE","timestamp":"2024-01-01T00:00:00Z"})";
 
-TEST(parse_headers, reads_the_fineract_family) {
+TEST(ParseHeaders, ReadsTheFineractFamily) {
   const auto e = parse(load_fixture("deliveries/fineract14-client-activate.http"));
   ASSERT_TRUE(e.ok());
   EXPECT_EQ(e->dialect, wire_dialect::fineract);
@@ -23,7 +23,7 @@ TEST(parse_headers, reads_the_fineract_family) {
   EXPECT_EQ(e->tenant, "default");
 }
 
-TEST(parse_headers, reads_the_mifos_family) {
+TEST(ParseHeaders, ReadsTheMifosFamily) {
   const auto e = parse(load_fixture("deliveries/mifosx-savingsaccount-deposit.http"));
   ASSERT_TRUE(e.ok());
   EXPECT_EQ(e->dialect, wire_dialect::mifos);
@@ -32,40 +32,40 @@ TEST(parse_headers, reads_the_mifos_family) {
   EXPECT_EQ(e->tenant, "mfi-kenya");
 }
 
-TEST(parse_headers, reads_the_fineract_endpoint) {
+TEST(ParseHeaders, ReadsTheFineractEndpoint) {
   const auto e = parse(load_fixture("deliveries/fineract17-loan-repayment.http"));
   ASSERT_TRUE(e.ok());
   EXPECT_EQ(e->endpoint, "https://localhost:8443/fineract-provider/api/");
   EXPECT_FALSE(e->api_key.has_value());
 }
 
-TEST(parse_headers, reads_the_mifos_endpoint) {
+TEST(ParseHeaders, ReadsTheMifosEndpoint) {
   const auto e = parse(load_fixture("deliveries/mifosx-client-create.http"));
   ASSERT_TRUE(e.ok());
   EXPECT_EQ(e->endpoint, "https://demo.openmf.org:8443/mifosng-provider/api/v1/");
 }
 
-TEST(parse_headers, endpoint_is_empty_before_the_server_saw_an_authenticated_request) {
+TEST(ParseHeaders, EndpointIsEmptyBeforeTheServerSawAnAuthenticatedRequest) {
   const auto e = parse(load_fixture("deliveries/fineract14-client-create-no-endpoint.http"));
   ASSERT_TRUE(e.ok());
   EXPECT_FALSE(e->endpoint.has_value());
 }
 
-TEST(parse_headers, reads_the_fineract_sms_bridge_api_key) {
+TEST(ParseHeaders, ReadsTheFineractSmsBridgeApiKey) {
   const auto e = parse(load_fixture("deliveries/fineract14-sms-bridge-loan-repayment.http"));
   ASSERT_TRUE(e.ok());
   EXPECT_EQ(e->api_key, "7b8e1f0c2d9a4e6b8c3f5a1d0e9b2c4f");
   EXPECT_FALSE(e->endpoint.has_value());
 }
 
-TEST(parse_headers, reads_the_mifos_sms_bridge_api_key) {
+TEST(ParseHeaders, ReadsTheMifosSmsBridgeApiKey) {
   const auto e = parse(load_fixture("deliveries/mifosx-sms-bridge-client-create.http"));
   ASSERT_TRUE(e.ok());
   EXPECT_EQ(e->dialect, wire_dialect::mifos);
   EXPECT_EQ(e->api_key, "7b8e1f0c2d9a4e6b8c3f5a1d0e9b2c4f");
 }
 
-TEST(parse_headers, header_names_match_in_any_case) {
+TEST(ParseHeaders, HeaderNamesMatchInAnyCase) {
   const auto e =
       parse(load_fixture("deliveries/fineract17-client-activate-mixed-case-headers.http"));
   ASSERT_TRUE(e.ok());
@@ -75,7 +75,7 @@ TEST(parse_headers, header_names_match_in_any_case) {
   EXPECT_EQ(e->endpoint, "https://localhost:8443/fineract-provider/api/");
 }
 
-TEST(parse_headers, entity_and_action_are_kept_as_received) {
+TEST(ParseHeaders, EntityAndActionAreKeptAsReceived) {
   auto d = make_delivery(wire_dialect::fineract, "Client", "create", kBare);
   const auto e = parse(d);
   ASSERT_TRUE(e.ok());
@@ -84,7 +84,7 @@ TEST(parse_headers, entity_and_action_are_kept_as_received) {
   EXPECT_TRUE(e->in_catalog());
 }
 
-TEST(parse_headers, tenant_is_empty_without_a_tenant_header) {
+TEST(ParseHeaders, TenantIsEmptyWithoutATenantHeader) {
   auto d = make_delivery(wire_dialect::fineract, "CLIENT", "CREATE", kBare);
   std::erase_if(d.headers,
                 [](const header_field& h) { return h.name == "Fineract-Platform-TenantId"; });
@@ -93,7 +93,7 @@ TEST(parse_headers, tenant_is_empty_without_a_tenant_header) {
   EXPECT_EQ(e->tenant, "");
 }
 
-TEST(parse_headers, a_header_repeated_with_another_value_is_a_400_naming_it) {
+TEST(ParseHeaders, AHeaderRepeatedWithAnotherValueIsA400NamingIt) {
   for (const char* name : {"X-Fineract-Action", "Fineract-Platform-TenantId", "content-type"}) {
     auto d = make_delivery(wire_dialect::fineract, "CLIENT", "CREATE", kBare);
     d.headers.push_back({name, "other"});
@@ -104,7 +104,7 @@ TEST(parse_headers, a_header_repeated_with_another_value_is_a_400_naming_it) {
   }
 }
 
-TEST(parse_headers, a_header_repeated_with_the_same_value_is_read_once) {
+TEST(ParseHeaders, AHeaderRepeatedWithTheSameValueIsReadOnce) {
   auto d = make_delivery(wire_dialect::mifos, "CLIENT", "CREATE", kBare);
   d.headers.push_back({"x-mifos-entity", "CLIENT"});
   const auto e = parse(d);
@@ -113,7 +113,7 @@ TEST(parse_headers, a_header_repeated_with_the_same_value_is_read_once) {
 }
 
 // Each family is a different header: Fineract's wins, as documented, and nothing conflicts.
-TEST(parse_headers, both_families_with_different_values_read_the_fineract_one) {
+TEST(ParseHeaders, BothFamiliesWithDifferentValuesReadTheFineractOne) {
   auto d = make_delivery(wire_dialect::fineract, "CLIENT", "CREATE", kBare);
   d.headers.push_back({"X-Mifos-Entity", "LOAN"});
   const auto e = parse(d);
@@ -121,7 +121,7 @@ TEST(parse_headers, both_families_with_different_values_read_the_fineract_one) {
   EXPECT_EQ(e->entity, "CLIENT");
 }
 
-TEST(parse_headers, missing_entity_header_is_a_400) {
+TEST(ParseHeaders, MissingEntityHeaderIsA400) {
   auto d = make_delivery(wire_dialect::mifos, "CLIENT", "CREATE", kBare);
   d.headers.erase(d.headers.begin());
   const auto e = parse(d);
@@ -129,7 +129,7 @@ TEST(parse_headers, missing_entity_header_is_a_400) {
   EXPECT_EQ(e.error().status, 400);
 }
 
-TEST(parse_headers, missing_action_header_is_a_400) {
+TEST(ParseHeaders, MissingActionHeaderIsA400) {
   auto d = make_delivery(wire_dialect::fineract, "CLIENT", "CREATE", kBare);
   d.headers.erase(d.headers.begin() + 1);
   const auto e = parse(d);
@@ -137,14 +137,14 @@ TEST(parse_headers, missing_action_header_is_a_400) {
   EXPECT_EQ(e.error().status, 400);
 }
 
-TEST(parse_shape, fineract_headers_with_a_bare_body_is_a_result) {
+TEST(ParseShape, FineractHeadersWithABareBodyIsAResult) {
   const auto e = parse(make_delivery(wire_dialect::fineract, "CLIENT", "ACTIVATE", kBare));
   ASSERT_TRUE(e.ok());
   EXPECT_EQ(e->shape, body_shape::result);
   EXPECT_EQ(e->result.client_id, 1);
 }
 
-TEST(parse_shape, mifos_headers_with_an_envelope_body_is_an_envelope) {
+TEST(ParseShape, MifosHeadersWithAnEnvelopeBodyIsAnEnvelope) {
   const auto e = parse(make_delivery(wire_dialect::mifos, "CLIENT", "ACTIVATE", kEnvelope));
   ASSERT_TRUE(e.ok());
   EXPECT_EQ(e->dialect, wire_dialect::mifos);
@@ -152,14 +152,14 @@ TEST(parse_shape, mifos_headers_with_an_envelope_body_is_an_envelope) {
   EXPECT_EQ(e->created_by_name, "mifos");
 }
 
-TEST(parse_shape, an_entity_name_key_alone_makes_an_envelope) {
+TEST(ParseShape, AnEntityNameKeyAloneMakesAnEnvelope) {
   const auto e = parse(make_delivery(wire_dialect::fineract, "CLIENT", "ACTIVATE",
                                      R"({"entityName":"CLIENT","actionName":"ACTIVATE"})"));
   ASSERT_TRUE(e.ok());
   EXPECT_EQ(e->shape, body_shape::envelope);
 }
 
-TEST(parse_shape, empty_object_is_a_bare_result_with_no_ids) {
+TEST(ParseShape, EmptyObjectIsABareResultWithNoIds) {
   const auto e = parse(make_delivery(wire_dialect::fineract, "CLIENT", "CREATE", "{}"));
   ASSERT_TRUE(e.ok());
   EXPECT_EQ(e->shape, body_shape::result);
@@ -167,28 +167,28 @@ TEST(parse_shape, empty_object_is_a_bare_result_with_no_ids) {
   EXPECT_FALSE(e->result.office_id.has_value());
 }
 
-TEST(parse_shape, json_content_type_without_charset_is_json) {
+TEST(ParseShape, JsonContentTypeWithoutCharsetIsJson) {
   const auto e =
       parse(make_delivery(wire_dialect::fineract, "CLIENT", "CREATE", kBare, "application/json"));
   ASSERT_TRUE(e.ok());
   EXPECT_EQ(e->format, body_format::json);
 }
 
-TEST(parse_shape, content_type_is_matched_case_insensitively) {
+TEST(ParseShape, ContentTypeIsMatchedCaseInsensitively) {
   const auto e = parse(make_delivery(wire_dialect::fineract, "CLIENT", "CREATE", kBare,
                                      "Application/JSON;charset=utf-8"));
   ASSERT_TRUE(e.ok());
   EXPECT_EQ(e->format, body_format::json);
 }
 
-TEST(parse_shape, text_plain_content_type_is_a_415) {
+TEST(ParseShape, TextPlainContentTypeIsA415) {
   const auto e =
       parse(make_delivery(wire_dialect::fineract, "CLIENT", "CREATE", kBare, "text/plain"));
   ASSERT_FALSE(e.ok());
   EXPECT_EQ(e.error().status, 415);
 }
 
-TEST(parse_shape, json_body_without_content_type_is_sniffed_as_json) {
+TEST(ParseShape, JsonBodyWithoutContentTypeIsSniffedAsJson) {
   auto d = make_delivery(wire_dialect::fineract, "CLIENT", "CREATE", kBare);
   std::erase_if(d.headers, [](const header_field& h) { return h.name == "Content-Type"; });
   const auto e = parse(d);
@@ -197,7 +197,7 @@ TEST(parse_shape, json_body_without_content_type_is_sniffed_as_json) {
   EXPECT_EQ(e->result.client_id, 1);
 }
 
-TEST(parse_shape, form_body_without_content_type_is_sniffed_as_form) {
+TEST(ParseShape, FormBodyWithoutContentTypeIsSniffedAsForm) {
   auto d = make_delivery(wire_dialect::fineract, "CLIENT", "CREATE", "officeId=1.0&clientId=1.0");
   std::erase_if(d.headers, [](const header_field& h) { return h.name == "Content-Type"; });
   const auto e = parse(d);
@@ -206,13 +206,13 @@ TEST(parse_shape, form_body_without_content_type_is_sniffed_as_form) {
   EXPECT_EQ(e->result.client_id, 1);
 }
 
-TEST(parse_headers, header_value_that_is_not_utf8_is_a_400) {
+TEST(ParseHeaders, HeaderValueThatIsNotUtf8IsA400) {
   const auto e = parse(make_delivery(wire_dialect::fineract, "CLI\xff", "CREATE", kBare));
   ASSERT_FALSE(e.ok());
   EXPECT_EQ(e.error().status, 400);
 }
 
-TEST(parse_headers, utf8_tenant_is_kept) {
+TEST(ParseHeaders, Utf8TenantIsKept) {
   auto d = make_delivery(wire_dialect::fineract, "CLIENT", "CREATE", kBare);
   d.headers[2].value = "caf\xC3\xA9";
   const auto e = parse(d);
@@ -220,14 +220,14 @@ TEST(parse_headers, utf8_tenant_is_kept) {
   EXPECT_EQ(e->tenant, "caf\xC3\xA9");
 }
 
-TEST(parse_shape, invalid_json_is_a_400) {
+TEST(ParseShape, InvalidJsonIsA400) {
   const auto e =
       parse(make_delivery(wire_dialect::fineract, "CLIENT", "CREATE", R"({"officeId":)"));
   ASSERT_FALSE(e.ok());
   EXPECT_EQ(e.error().status, 400);
 }
 
-TEST(parse_shape, to_string_names_match_the_normalized_event) {
+TEST(ParseShape, ToStringNamesMatchTheNormalizedEvent) {
   EXPECT_EQ(to_string(body_shape::result), "result");
   EXPECT_EQ(to_string(body_shape::envelope), "envelope");
   EXPECT_EQ(to_string(body_format::json), "json");

@@ -23,7 +23,7 @@ event from_json_body(const std::string& entity, const std::string& action,
   return *r;
 }
 
-TEST(requests, client_create_from_an_envelope) {
+TEST(Requests, ClientCreateFromAnEnvelope) {
   const auto r =
       read_request<client_create_request>(parsed("deliveries/fineract17-client-create.http"));
   EXPECT_EQ(r.office_id, 1);
@@ -41,7 +41,7 @@ TEST(requests, client_create_from_an_envelope) {
   EXPECT_EQ(r.locale, "en");
 }
 
-TEST(requests, client_create_from_a_form_envelope) {
+TEST(Requests, ClientCreateFromAFormEnvelope) {
   const auto r =
       read_request<client_create_request>(parsed("deliveries/fineract15-client-create-form.http"));
   EXPECT_EQ(r.office_id, 1);
@@ -50,14 +50,14 @@ TEST(requests, client_create_from_a_form_envelope) {
   EXPECT_EQ(r.active, true);
 }
 
-TEST(requests, client_activate_from_an_envelope) {
+TEST(Requests, ClientActivateFromAnEnvelope) {
   const auto r = read_request<client_activate_request>(
       parsed("deliveries/fineract17-client-activate-mixed-case-headers.http"));
   EXPECT_EQ(r.activation_date, "01 April 2024");
   EXPECT_EQ(r.locale, "en");
 }
 
-TEST(requests, client_activate_from_bare_changes) {
+TEST(Requests, ClientActivateFromBareChanges) {
   const auto r = read_request<client_activate_request>(from_json_body(
       "CLIENT", "ACTIVATE",
       R"({"officeId":1,"clientId":1,"resourceId":1,"changes":{"activationDate":"01 April 2016","locale":"en"}})"));
@@ -65,7 +65,7 @@ TEST(requests, client_activate_from_bare_changes) {
   EXPECT_EQ(r.locale, "en");
 }
 
-TEST(requests, loan_create_from_an_envelope_with_doubles) {
+TEST(Requests, LoanCreateFromAnEnvelopeWithDoubles) {
   const auto r =
       read_request<loan_create_request>(parsed("deliveries/fineract17-loan-create.http"));
   EXPECT_EQ(r.client_id, 1);
@@ -81,7 +81,7 @@ TEST(requests, loan_create_from_an_envelope_with_doubles) {
   EXPECT_FALSE(r.external_id.has_value());
 }
 
-TEST(requests, loan_approve_from_an_envelope) {
+TEST(Requests, LoanApproveFromAnEnvelope) {
   const auto r =
       read_request<loan_approve_request>(parsed("deliveries/fineract15-loan-approve.http"));
   EXPECT_EQ(r.approved_on_date, "21 September 2021");
@@ -90,7 +90,7 @@ TEST(requests, loan_approve_from_an_envelope) {
   EXPECT_EQ(r.note, "Approved & checked <ok>");
 }
 
-TEST(requests, loan_approve_from_bare_changes) {
+TEST(Requests, LoanApproveFromBareChanges) {
   const auto r = read_request<loan_approve_request>(parsed("deliveries/mifosx-loan-approve.http"));
   EXPECT_EQ(r.approved_on_date, "12 January 2016");
   EXPECT_EQ(r.expected_disbursement_date, "14 January 2016");
@@ -98,7 +98,7 @@ TEST(requests, loan_approve_from_bare_changes) {
   EXPECT_FALSE(r.approved_loan_amount.has_value());
 }
 
-TEST(requests, loan_disburse_from_a_form_envelope) {
+TEST(Requests, LoanDisburseFromAFormEnvelope) {
   const auto r =
       read_request<loan_disburse_request>(parsed("deliveries/fineract17-loan-disburse-form.http"));
   EXPECT_EQ(r.actual_disbursement_date, "22 September 2024");
@@ -107,14 +107,14 @@ TEST(requests, loan_disburse_from_a_form_envelope) {
   EXPECT_EQ(r.note, "Cash+M-Pesa");
 }
 
-TEST(requests, loan_disburse_from_bare_changes) {
+TEST(Requests, LoanDisburseFromBareChanges) {
   const auto r =
       read_request<loan_disburse_request>(parsed("deliveries/fineract14-loan-disburse.http"));
   EXPECT_EQ(r.actual_disbursement_date, "22 September 2019");
   EXPECT_FALSE(r.transaction_amount.has_value());
 }
 
-TEST(requests, loan_repayment_from_an_envelope_with_string_numbers) {
+TEST(Requests, LoanRepaymentFromAnEnvelopeWithStringNumbers) {
   const auto r =
       read_request<loan_repayment_request>(parsed("deliveries/fineract17-loan-repayment.http"));
   EXPECT_EQ(r.transaction_date, "14 May 2013");
@@ -124,14 +124,14 @@ TEST(requests, loan_repayment_from_an_envelope_with_string_numbers) {
   EXPECT_EQ(r.date_format, "dd MMMM yyyy");
 }
 
-TEST(requests, loan_repayment_from_bare_changes) {
+TEST(Requests, LoanRepaymentFromBareChanges) {
   const auto r = read_request<loan_repayment_request>(
       parsed("deliveries/fineract14-sms-bridge-loan-repayment.http"));
   EXPECT_EQ(r.transaction_amount, "500.00");
   EXPECT_EQ(r.payment_type_id, 12);
 }
 
-TEST(requests, loan_repayment_from_mifos_form_changes) {
+TEST(Requests, LoanRepaymentFromMifosFormChanges) {
   const auto r =
       read_request<loan_repayment_request>(parsed("deliveries/mifosx-loan-repayment-form.http"));
   EXPECT_EQ(r.transaction_date, "14 May 2013");
@@ -139,7 +139,7 @@ TEST(requests, loan_repayment_from_mifos_form_changes) {
   EXPECT_EQ(r.note, "check payment");
 }
 
-TEST(requests, savings_deposit_from_an_envelope) {
+TEST(Requests, SavingsDepositFromAnEnvelope) {
   const auto r = read_request<savings_deposit_request>(
       parsed("deliveries/fineract16-savingsaccount-deposit.http"));
   EXPECT_EQ(r.transaction_date, "24 October 2021");
@@ -151,7 +151,7 @@ TEST(requests, savings_deposit_from_an_envelope) {
   EXPECT_FALSE(r.note.has_value());
 }
 
-TEST(requests, savings_withdrawal_from_an_envelope) {
+TEST(Requests, SavingsWithdrawalFromAnEnvelope) {
   const auto r = read_request<savings_withdrawal_request>(
       parsed("deliveries/fineract17-savingsaccount-withdrawal.http"));
   EXPECT_EQ(r.transaction_amount, "250.75");
@@ -159,14 +159,14 @@ TEST(requests, savings_withdrawal_from_an_envelope) {
   EXPECT_EQ(r.receipt_number, "R-889");
 }
 
-TEST(requests, savings_charge_pay_from_an_envelope) {
+TEST(Requests, SavingsChargePayFromAnEnvelope) {
   const auto r = read_request<savings_charge_pay_request>(
       parsed("deliveries/fineract17-savingsaccountcharge-pay.http"));
   EXPECT_EQ(r.amount, "100");
   EXPECT_EQ(r.due_date, "29 October 2024");
 }
 
-TEST(requests, group_create_reads_client_members) {
+TEST(Requests, GroupCreateReadsClientMembers) {
   const auto r = read_request<group_create_request>(from_json_body(
       "GROUP", "CREATE",
       R"({"entityName":"GROUP","request":{"officeId":1.0,"name":"Ngong Road Women","externalId":"G-42",)"
@@ -180,7 +180,7 @@ TEST(requests, group_create_reads_client_members) {
   EXPECT_EQ(r.members, (std::vector<std::int64_t>{1, 2, 3}));
 }
 
-TEST(requests, center_create_reads_group_members) {
+TEST(Requests, CenterCreateReadsGroupMembers) {
   const auto r =
       read_request<center_create_request>(parsed("deliveries/fineract17-center-create.http"));
   EXPECT_EQ(r.name, "Kibera Center");
@@ -190,7 +190,7 @@ TEST(requests, center_create_reads_group_members) {
   EXPECT_EQ(r.members, (std::vector<std::int64_t>{2, 5}));
 }
 
-TEST(requests, journal_entry_reads_credits_and_debits) {
+TEST(Requests, JournalEntryReadsCreditsAndDebits) {
   const auto r =
       read_request<journal_entry_request>(parsed("deliveries/fineract17-journalentry-create.http"));
   EXPECT_EQ(r.office_id, 1);
@@ -206,23 +206,23 @@ TEST(requests, journal_entry_reads_credits_and_debits) {
   EXPECT_EQ(r.debits[0].amount, "1500");
 }
 
-TEST(requests, request_source_prefers_a_non_empty_request) {
+TEST(Requests, RequestSourcePrefersANonEmptyRequest) {
   const auto e = parsed("deliveries/fineract17-loan-repayment.http");
   EXPECT_EQ(&request_source(e), &e.request());
 }
 
-TEST(requests, request_source_falls_back_to_changes) {
+TEST(Requests, RequestSourceFallsBackToChanges) {
   const auto e = parsed("deliveries/fineract14-loan-disburse.http");
   EXPECT_EQ(&request_source(e), &e.changes());
 }
 
-TEST(requests, failed_envelope_still_has_its_request) {
+TEST(Requests, FailedEnvelopeStillHasItsRequest) {
   const auto r = read_request<loan_disburse_request>(
       parsed("deliveries/fineract19-failure-loan-disburse.http"));
   EXPECT_EQ(r.transaction_amount, "20000000");
 }
 
-TEST(requests, wrong_types_are_left_empty) {
+TEST(Requests, WrongTypesAreLeftEmpty) {
   client_create_request r;
   from_json(
       nlohmann::json::parse(
@@ -235,20 +235,20 @@ TEST(requests, wrong_types_are_left_empty) {
   EXPECT_FALSE(r.group_id.has_value());
 }
 
-TEST(requests, numbers_in_text_fields_read_as_text) {
+TEST(Requests, NumbersInTextFieldsReadAsText) {
   client_create_request r;
   from_json(nlohmann::json::parse(R"({"externalId":786,"mobileNo":254712345678})"), r);
   EXPECT_EQ(r.external_id, "786");
   EXPECT_EQ(r.mobile_no, "254712345678");
 }
 
-TEST(requests, numeric_strings_read_as_ids) {
+TEST(Requests, NumericStringsReadAsIds) {
   transaction_request r;
   from_json(nlohmann::json::parse(R"({"paymentTypeId":"12"})"), r);
   EXPECT_EQ(r.payment_type_id, 12);
 }
 
-TEST(requests, non_object_source_gives_an_empty_view) {
+TEST(Requests, NonObjectSourceGivesAnEmptyView) {
   journal_entry_request r;
   from_json(nlohmann::json::parse("[1,2]"), r);
   EXPECT_FALSE(r.office_id.has_value());
@@ -257,7 +257,7 @@ TEST(requests, non_object_source_gives_an_empty_view) {
   EXPECT_FALSE(r.office_id.has_value());
 }
 
-TEST(requests, each_view_names_its_catalog_pair) {
+TEST(Requests, EachViewNamesItsCatalogPair) {
   EXPECT_EQ(loan_repayment_request::pair.entity, "LOAN");
   EXPECT_EQ(loan_repayment_request::pair.action, "REPAYMENT");
   EXPECT_EQ(savings_charge_pay_request::pair.entity, "SAVINGSACCOUNTCHARGE");

@@ -71,7 +71,7 @@ void survive(const delivery& d) {
   EXPECT_TRUE(a.status == 200 || a.status == 400 || a.status == 415 || a.status == 413) << a.status;
 }
 
-TEST(robustness, mutated_bodies_never_throw) {
+TEST(Robustness, MutatedBodiesNeverThrow) {
   mutator m(20241024);
   int cases = 0;
   for (const auto& name : fixture_names("deliveries")) {
@@ -85,7 +85,7 @@ TEST(robustness, mutated_bodies_never_throw) {
   EXPECT_GE(cases, 300);
 }
 
-TEST(robustness, mutated_headers_never_throw) {
+TEST(Robustness, MutatedHeadersNeverThrow) {
   mutator m(7);
   for (const auto& name : fixture_names("deliveries")) {
     const auto original = load_fixture(name);
@@ -102,7 +102,7 @@ TEST(robustness, mutated_headers_never_throw) {
   }
 }
 
-TEST(robustness, random_bytes_never_throw) {
+TEST(Robustness, RandomBytesNeverThrow) {
   mutator m(99);
   for (int i = 0; i < 200; ++i) {
     std::string body(static_cast<std::size_t>(m.pick(0, 300)), '\0');
@@ -114,14 +114,14 @@ TEST(robustness, random_bytes_never_throw) {
   }
 }
 
-TEST(robustness, deeply_nested_json_does_not_overflow_the_stack) {
+TEST(Robustness, DeeplyNestedJsonDoesNotOverflowTheStack) {
   const std::size_t depth = 200000;
   const std::string body =
       R"({"changes":)" + std::string(depth, '[') + std::string(depth, ']') + "}";
   EXPECT_NO_THROW(survive(make_delivery(wire_dialect::fineract, "LOAN", "REPAYMENT", body)));
 }
 
-TEST(robustness, deeply_nested_java_map_text_does_not_overflow_the_stack) {
+TEST(Robustness, DeeplyNestedJavaMapTextDoesNotOverflowTheStack) {
   std::string text;
   for (int i = 0; i < 100000; ++i) text += "%7Ba%3D";
   text += "1.0";
@@ -130,7 +130,7 @@ TEST(robustness, deeply_nested_java_map_text_does_not_overflow_the_stack) {
                                         "changes=" + text, "application/x-www-form-urlencoded")));
 }
 
-TEST(robustness, form_with_broken_percent_escapes_never_throws) {
+TEST(Robustness, FormWithBrokenPercentEscapesNeverThrows) {
   for (const char* body : {"a=%", "a=%2", "a=%zz", "%=1", "=&=&", "&&&", "a", "a==b", "a=%00b"}) {
     EXPECT_NO_THROW(survive(make_delivery(wire_dialect::fineract, "LOAN", "REPAYMENT", body,
                                           "application/x-www-form-urlencoded")))

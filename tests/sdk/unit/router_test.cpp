@@ -26,7 +26,7 @@ router::handler record(std::vector<std::string>& log, std::string tag) {
   return [&log, tag](const event&) { log.push_back(tag); };
 }
 
-TEST(router, exact_pair_handler_runs_for_its_pair_only) {
+TEST(Router, ExactPairHandlerRunsForItsPairOnly) {
   std::vector<std::string> log;
   router r;
   r.on("LOAN", "REPAYMENT", record(log, "repayment"));
@@ -37,7 +37,7 @@ TEST(router, exact_pair_handler_runs_for_its_pair_only) {
   EXPECT_EQ(log, (std::vector<std::string>{"repayment"}));
 }
 
-TEST(router, entity_wildcard_runs_for_every_action_of_the_entity) {
+TEST(Router, EntityWildcardRunsForEveryActionOfTheEntity) {
   std::vector<std::string> log;
   router r;
   r.on("LOAN", "*", record(log, "loan"));
@@ -47,7 +47,7 @@ TEST(router, entity_wildcard_runs_for_every_action_of_the_entity) {
   EXPECT_EQ(log, (std::vector<std::string>{"loan", "loan"}));
 }
 
-TEST(router, on_any_runs_for_every_event) {
+TEST(Router, OnAnyRunsForEveryEvent) {
   std::vector<std::string> log;
   router r;
   r.on_any(record(log, "any"));
@@ -56,7 +56,7 @@ TEST(router, on_any_runs_for_every_event) {
   EXPECT_EQ(log.size(), 2u);
 }
 
-TEST(router, on_unknown_runs_only_for_pairs_not_in_the_catalog) {
+TEST(Router, OnUnknownRunsOnlyForPairsNotInTheCatalog) {
   std::vector<std::string> log;
   router r;
   r.on_unknown(record(log, "unknown"));
@@ -66,7 +66,7 @@ TEST(router, on_unknown_runs_only_for_pairs_not_in_the_catalog) {
   EXPECT_EQ(log, (std::vector<std::string>{"unknown"}));
 }
 
-TEST(router, unknown_pair_is_routed_to_its_pair_and_entity_handlers) {
+TEST(Router, UnknownPairIsRoutedToItsPairAndEntityHandlers) {
   std::vector<std::string> log;
   router r;
   r.on("LOAN", "REAGE", record(log, "pair")).on("LOAN", "*", record(log, "entity"));
@@ -75,7 +75,7 @@ TEST(router, unknown_pair_is_routed_to_its_pair_and_entity_handlers) {
   EXPECT_EQ(outcome.handlers_run, 2u);
 }
 
-TEST(router, dispatch_order_is_pair_entity_unknown_any_in_registration_order) {
+TEST(Router, DispatchOrderIsPairEntityUnknownAnyInRegistrationOrder) {
   std::vector<std::string> log;
   router r;
   r.on_any(record(log, "any1"))
@@ -91,7 +91,7 @@ TEST(router, dispatch_order_is_pair_entity_unknown_any_in_registration_order) {
                                            "unknown2", "any1", "any2"}));
 }
 
-TEST(router, matching_ignores_case) {
+TEST(Router, MatchingIgnoresCase) {
   std::vector<std::string> log;
   router r;
   r.on("loan", "repayment", record(log, "pair")).on("Loan", "*", record(log, "entity"));
@@ -99,7 +99,7 @@ TEST(router, matching_ignores_case) {
   EXPECT_EQ(log, (std::vector<std::string>{"pair", "entity"}));
 }
 
-TEST(router, lower_case_catalog_entity_matches_upper_case_registration) {
+TEST(Router, LowerCaseCatalogEntityMatchesUpperCaseRegistration) {
   std::vector<std::string> log;
   router r;
   r.on("LIKELIHOOD", "UPDATE", record(log, "likelihood"));
@@ -107,7 +107,7 @@ TEST(router, lower_case_catalog_entity_matches_upper_case_registration) {
   EXPECT_EQ(log.size(), 1u);
 }
 
-TEST(router, typed_pair_name_registers_the_pair) {
+TEST(Router, TypedPairNameRegistersThePair) {
   std::vector<std::string> log;
   router r;
   r.on(pairs::SAVINGSACCOUNT_DEPOSIT, record(log, "deposit"));
@@ -115,7 +115,7 @@ TEST(router, typed_pair_name_registers_the_pair) {
   EXPECT_EQ(log.size(), 1u);
 }
 
-TEST(router, on_error_receives_the_exception_and_other_handlers_still_run) {
+TEST(Router, OnErrorReceivesTheExceptionAndOtherHandlersStillRun) {
   std::vector<std::string> log;
   std::string caught;
   router r;
@@ -137,7 +137,7 @@ TEST(router, on_error_receives_the_exception_and_other_handlers_still_run) {
   EXPECT_FALSE(outcome.ok());
 }
 
-TEST(router, non_standard_exception_reaches_on_error) {
+TEST(Router, NonStandardExceptionReachesOnError) {
   int errors = 0;
   router r;
   r.on_any([](const event&) { throw 42; }).on_error([&](const event&, std::exception_ptr ex) {
@@ -151,7 +151,7 @@ TEST(router, non_standard_exception_reaches_on_error) {
   EXPECT_EQ(errors, 42);
 }
 
-TEST(router, throwing_handler_without_on_error_does_not_escape_dispatch) {
+TEST(Router, ThrowingHandlerWithoutOnErrorDoesNotEscapeDispatch) {
   router r;
   r.on_any([](const event&) { throw std::runtime_error("x"); });
   dispatch_outcome outcome;
@@ -159,7 +159,7 @@ TEST(router, throwing_handler_without_on_error_does_not_escape_dispatch) {
   EXPECT_EQ(outcome.handlers_failed, 1u);
 }
 
-TEST(router, tenant_filter_skips_other_tenants) {
+TEST(Router, TenantFilterSkipsOtherTenants) {
   std::vector<std::string> log;
   router r;
   r.only_tenants({"default"}).on_any(record(log, "any"));
@@ -172,7 +172,7 @@ TEST(router, tenant_filter_skips_other_tenants) {
   EXPECT_FALSE(ran.tenant_filtered);
 }
 
-TEST(router, without_tenant_filter_every_tenant_runs) {
+TEST(Router, WithoutTenantFilterEveryTenantRuns) {
   std::vector<std::string> log;
   router r;
   r.on_any(record(log, "any"));
@@ -181,7 +181,7 @@ TEST(router, without_tenant_filter_every_tenant_runs) {
   EXPECT_EQ(log.size(), 2u);
 }
 
-TEST(router, typed_overload_reads_the_request_view) {
+TEST(Router, TypedOverloadReadsTheRequestView) {
   std::optional<std::string> amount;
   std::optional<std::int64_t> payment_type;
   router r;
@@ -196,7 +196,7 @@ TEST(router, typed_overload_reads_the_request_view) {
   EXPECT_EQ(payment_type, 12);
 }
 
-TEST(router, typed_overload_runs_only_for_its_pair) {
+TEST(Router, TypedOverloadRunsOnlyForItsPair) {
   int calls = 0;
   router r;
   r.on<savings_deposit_request>([&](const event&, const savings_deposit_request&) { ++calls; });
@@ -206,7 +206,7 @@ TEST(router, typed_overload_runs_only_for_its_pair) {
   EXPECT_EQ(calls, 1);
 }
 
-TEST(router, every_registration_returns_the_same_router) {
+TEST(Router, EveryRegistrationReturnsTheSameRouter) {
   router r;
   auto noop = [](const event&) {};
   EXPECT_EQ(&r.on("LOAN", "REPAYMENT", noop), &r);
@@ -218,14 +218,14 @@ TEST(router, every_registration_returns_the_same_router) {
   EXPECT_EQ(&r.only_tenants({"default"}), &r);
 }
 
-TEST(router, empty_until_a_handler_is_registered) {
+TEST(Router, EmptyUntilAHandlerIsRegistered) {
   router r;
   EXPECT_TRUE(r.empty());
   r.on_unknown([](const event&) {});
   EXPECT_FALSE(r.empty());
 }
 
-TEST(router, outcome_counts_the_handlers_run) {
+TEST(Router, OutcomeCountsTheHandlersRun) {
   router r;
   r.on("LOAN", "REPAYMENT", [](const event&) {}).on_any([](const event&) {});
   const auto outcome = r.dispatch(make_event("LOAN", "REPAYMENT"));
@@ -233,7 +233,7 @@ TEST(router, outcome_counts_the_handlers_run) {
   EXPECT_TRUE(outcome.ok());
 }
 
-TEST(router, failed_deliveries_are_routed_like_successes) {
+TEST(Router, FailedDeliveriesAreRoutedLikeSuccesses) {
   int calls = 0;
   router r;
   r.on("LOAN", "DISBURSE", [&](const event& e) { calls += e.failed ? 1 : 100; });

@@ -32,24 +32,24 @@ std::string reason(std::string_view line) {
   return r ? std::string() : r.error().reason;
 }
 
-TEST(Traffic, line_has_the_documented_keys_in_order) {
+TEST(Traffic, LineHasTheDocumentedKeysInOrder) {
   EXPECT_EQ(to_traffic_line(sample()),
             R"({"offset_us":1500000,"method":"POST","path":"/hooks/?x=1","headers":)"
             R"([["X-Fineract-Entity","LOAN"],["X-Fineract-Action","REPAYMENT"]],)"
             R"("body":"{\"officeId\":1,\"note\":\"a\\u003db\"}"})");
 }
 
-TEST(Traffic, same_record_gives_the_same_bytes) {
+TEST(Traffic, SameRecordGivesTheSameBytes) {
   EXPECT_EQ(to_traffic_line(sample()), to_traffic_line(sample()));
 }
 
-TEST(Traffic, round_trips_a_utf8_body) {
+TEST(Traffic, RoundTripsAUtf8Body) {
   traffic_record r = sample();
   r.message.body = "name=Zo\xC3\xAB&line=a\nb\t\"c\"";
   EXPECT_EQ(read(to_traffic_line(r)), r);
 }
 
-TEST(Traffic, a_body_that_is_not_utf8_is_written_as_base64_and_read_back) {
+TEST(Traffic, ABodyThatIsNotUtf8IsWrittenAsBase64AndReadBack) {
   traffic_record r = sample();
   r.message.body = std::string("caf\xE9\x00\xFF", 6);
   const std::string line = to_traffic_line(r);
@@ -58,7 +58,7 @@ TEST(Traffic, a_body_that_is_not_utf8_is_written_as_base64_and_read_back) {
   EXPECT_EQ(read(line), r);
 }
 
-TEST(Traffic, empty_body_and_no_headers_round_trip) {
+TEST(Traffic, EmptyBodyAndNoHeadersRoundTrip) {
   traffic_record r;
   r.message.method = "GET";
   r.message.target = "/";
@@ -67,19 +67,19 @@ TEST(Traffic, empty_body_and_no_headers_round_trip) {
   EXPECT_EQ(read(to_traffic_line(r)), r);
 }
 
-TEST(Traffic, a_trailing_newline_is_ignored) {
+TEST(Traffic, ATrailingNewlineIsIgnored) {
   EXPECT_EQ(read(to_traffic_line(sample()) + "\r\n"), sample());
   EXPECT_EQ(read(to_traffic_line(sample()) + "\n"), sample());
 }
 
-TEST(Traffic, unknown_keys_are_ignored) {
+TEST(Traffic, UnknownKeysAreIgnored) {
   EXPECT_EQ(read(R"({"offset_us":5,"method":"POST","path":"/","headers":[],"body":"x",)"
                  R"("status":200,"note":{"a":[1]}})")
                 .message.body,
             "x");
 }
 
-TEST(Traffic, bad_lines_give_a_precise_reason) {
+TEST(Traffic, BadLinesGiveAPreciseReason) {
   EXPECT_EQ(reason("{not json"), "not JSON");
   EXPECT_EQ(reason("[1,2]"), "not a JSON object");
   EXPECT_EQ(reason(R"({"offset_us":0,"path":"/","headers":[],"body":""})"), "missing \"method\"");
@@ -93,7 +93,7 @@ TEST(Traffic, bad_lines_give_a_precise_reason) {
             "missing \"body\" (or \"body_base64\")");
 }
 
-TEST(Traffic, wrongly_typed_fields_are_refused) {
+TEST(Traffic, WronglyTypedFieldsAreRefused) {
   EXPECT_EQ(reason(R"({"offset_us":1.5,"method":"POST","path":"/","headers":[],"body":""})"),
             "\"offset_us\" is not an integer");
   EXPECT_EQ(reason(R"({"offset_us":-1,"method":"POST","path":"/","headers":[],"body":""})"),
@@ -106,7 +106,7 @@ TEST(Traffic, wrongly_typed_fields_are_refused) {
             "\"body\" is not a string");
 }
 
-TEST(Traffic, headers_must_be_name_value_pairs_of_strings) {
+TEST(Traffic, HeadersMustBeNameValuePairsOfStrings) {
   const std::string head = R"({"offset_us":0,"method":"POST","path":"/","headers":)";
   EXPECT_EQ(reason(head + R"([["A","1"],{"B":"2"}],"body":""})"),
             "header 1 is not a [name, value] pair of strings");
@@ -118,7 +118,7 @@ TEST(Traffic, headers_must_be_name_value_pairs_of_strings) {
             "header 0 is not a [name, value] pair of strings");
 }
 
-TEST(Traffic, body_base64_must_be_valid_and_alone) {
+TEST(Traffic, BodyBase64MustBeValidAndAlone) {
   const std::string head = R"({"offset_us":0,"method":"POST","path":"/","headers":[],)";
   EXPECT_EQ(reason(head + R"("body_base64":"Zg="})"), "bad base64 in body_base64");
   EXPECT_EQ(reason(head + R"("body":"","body_base64":"Zg=="})"),
@@ -126,7 +126,7 @@ TEST(Traffic, body_base64_must_be_valid_and_alone) {
   EXPECT_EQ(read(head + R"("body_base64":"Zg=="})").message.body, "f");
 }
 
-TEST(Traffic, empty_method_and_deep_nesting_are_refused) {
+TEST(Traffic, EmptyMethodAndDeepNestingAreRefused) {
   EXPECT_EQ(reason(R"({"offset_us":0,"method":"","path":"/","headers":[],"body":""})"),
             "\"method\" is empty");
   const std::string deep =

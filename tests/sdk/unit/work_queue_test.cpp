@@ -17,7 +17,7 @@ work_item item_with_id(std::uint64_t id) {
   return item;
 }
 
-TEST(WorkQueue, pops_items_in_arrival_order) {
+TEST(WorkQueue, PopsItemsInArrivalOrder) {
   work_queue q(10);
   for (std::uint64_t id = 1; id <= 3; ++id) ASSERT_TRUE(q.push(item_with_id(id), 0ms));
   EXPECT_EQ(q.size(), 3u);
@@ -25,7 +25,7 @@ TEST(WorkQueue, pops_items_in_arrival_order) {
   EXPECT_EQ(q.size(), 0u);
 }
 
-TEST(WorkQueue, a_full_queue_refuses_after_the_wait) {
+TEST(WorkQueue, AFullQueueRefusesAfterTheWait) {
   work_queue q(2);
   ASSERT_TRUE(q.push(item_with_id(1), 0ms));
   ASSERT_TRUE(q.push(item_with_id(2), 0ms));
@@ -35,7 +35,7 @@ TEST(WorkQueue, a_full_queue_refuses_after_the_wait) {
   EXPECT_EQ(q.size(), 2u);
 }
 
-TEST(WorkQueue, a_waiting_push_gets_the_room_a_pop_makes) {
+TEST(WorkQueue, AWaitingPushGetsTheRoomAPopMakes) {
   work_queue q(1);
   ASSERT_TRUE(q.push(item_with_id(1), 0ms));
   std::thread taker([&] {
@@ -47,7 +47,7 @@ TEST(WorkQueue, a_waiting_push_gets_the_room_a_pop_makes) {
   EXPECT_EQ(q.pop()->parsed.delivery_id, 2u);
 }
 
-TEST(WorkQueue, a_reservation_holds_a_place_until_pushed_or_cancelled) {
+TEST(WorkQueue, AReservationHoldsAPlaceUntilPushedOrCancelled) {
   work_queue q(1);
   ASSERT_TRUE(q.reserve(0ms));
   EXPECT_FALSE(q.push(item_with_id(9), 0ms));
@@ -57,7 +57,7 @@ TEST(WorkQueue, a_reservation_holds_a_place_until_pushed_or_cancelled) {
   EXPECT_EQ(q.pop()->parsed.delivery_id, 7u);
 }
 
-TEST(WorkQueue, a_retry_is_popped_only_once_due_and_earliest_first) {
+TEST(WorkQueue, ARetryIsPoppedOnlyOnceDueAndEarliestFirst) {
   work_queue q(10);
   auto now = work_clock::now();
   q.push_retry(item_with_id(2), now + 80ms);
@@ -69,13 +69,13 @@ TEST(WorkQueue, a_retry_is_popped_only_once_due_and_earliest_first) {
   EXPECT_GE(work_clock::now() - now, 80ms);
 }
 
-TEST(WorkQueue, retries_count_against_the_capacity) {
+TEST(WorkQueue, RetriesCountAgainstTheCapacity) {
   work_queue q(1);
   q.push_retry(item_with_id(1), work_clock::now() + 1h);
   EXPECT_FALSE(q.push(item_with_id(2), 0ms));
 }
 
-TEST(WorkQueue, close_without_drain_wakes_a_waiting_pop_with_nothing) {
+TEST(WorkQueue, CloseWithoutDrainWakesAWaitingPopWithNothing) {
   work_queue q(10);
   std::thread closer([&] {
     std::this_thread::sleep_for(20ms);
@@ -85,7 +85,7 @@ TEST(WorkQueue, close_without_drain_wakes_a_waiting_pop_with_nothing) {
   closer.join();
 }
 
-TEST(WorkQueue, close_with_drain_still_gives_due_items_then_leaves_later_retries) {
+TEST(WorkQueue, CloseWithDrainStillGivesDueItemsThenLeavesLaterRetries) {
   work_queue q(10);
   ASSERT_TRUE(q.push(item_with_id(1), 0ms));
   q.push_retry(item_with_id(2), work_clock::now() + 1h);
@@ -98,7 +98,7 @@ TEST(WorkQueue, close_with_drain_still_gives_due_items_then_leaves_later_retries
   EXPECT_FALSE(q.push(item_with_id(3), 0ms));
 }
 
-TEST(WorkQueue, pop_some_takes_a_batch_when_no_other_worker_waits) {
+TEST(WorkQueue, PopSomeTakesABatchWhenNoOtherWorkerWaits) {
   work_queue q(100);
   for (std::uint64_t id = 1; id <= 20; ++id) ASSERT_TRUE(q.push(item_with_id(id), 0ms));
   std::vector<work_item> batch;

@@ -1,9 +1,10 @@
-// flag_values.cpp: see flag_values.hpp.
-#include "flag_values.hpp"
+// host_port.cpp: see host_port.hpp.
+#include "host_port.hpp"
 
 #include <unistd.h>
 
 #include <array>
+#include <charconv>
 
 namespace stream_forwarder {
 
@@ -31,34 +32,13 @@ std::optional<host_port> parse_host_port(std::string_view text) {
   if (host.empty()) return std::nullopt;
   out.host = std::string(host);
   if (!port.empty()) {
-    auto n = parse_number<std::uint16_t>(port, 1, 65535);
-    if (!n) return std::nullopt;
-    out.port = *n;
+    unsigned n = 0;
+    auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), n);
+    if (ec != std::errc() || end != port.data() + port.size() || n < 1 || n > 65535)
+      return std::nullopt;
+    out.port = static_cast<std::uint16_t>(n);
   }
   return out;
-}
-
-std::optional<std::chrono::milliseconds> parse_duration(std::string_view text) {
-  struct unit {
-    std::string_view suffix;
-    std::int64_t ms;
-  };
-  // "ms" before "m" and "s": the longest suffix that matches wins.
-  static constexpr std::array<unit, 5> kUnits = {
-      {{"ms", 1}, {"s", 1000}, {"m", 60'000}, {"h", 3'600'000}, {"d", 86'400'000}}};
-  constexpr std::int64_t kMaxMs = 365LL * 86'400'000;
-  std::int64_t scale = 1000;  // a bare number is seconds
-  std::string_view digits = text;
-  for (const unit& u : kUnits) {
-    if (text.size() > u.suffix.size() && text.ends_with(u.suffix)) {
-      digits = text.substr(0, text.size() - u.suffix.size());
-      scale = u.ms;
-      break;
-    }
-  }
-  auto n = parse_number<std::int64_t>(digits, 0, kMaxMs);
-  if (!n || *n > kMaxMs / scale) return std::nullopt;
-  return std::chrono::milliseconds(*n * scale);
 }
 
 std::string host_name() {
