@@ -25,20 +25,7 @@ void define_receiving(CLI::App& app, settings& s) {
   auto& o = s.options;
   o.threads = 2;  // what 0 means; shown as the default
   mifos::cli::add_listen_options(app, {o.address, o.port, o.threads});
-  mifos::cli::add_value_option(
-      app, "--path",
-      [&o](const std::string& v) -> std::string {
-        if (v.empty() || v.front() != '/') return "must start with /";
-        o.paths = {v};
-        return "";
-      },
-      "hook path (default /hooks; /hooks/ matches too)", "P");
-  add_text_option(app, "--token", o.secret,
-                  "shared secret: deliveries must carry it as the last path segment\n"
-                  "(/hooks/T), as ?token=T, or in an X-Hook-Token header; else 401",
-                  "T", text_rule::non_empty);
-  mifos::cli::add_repeated_option(app, "--tenant", o.tenants,
-                                  "accept only this tenant (repeat for more); others get 403", "T");
+  mifos::cli::add_hook_options(app, {o.paths, o.secret, o.tenants});
   mifos::cli::add_size_option(
       app, "--max-bytes", [&o](std::uint64_t n) { o.max_request_bytes = n; },
       "largest request accepted, headers included (default 1048576); else 413", 1024,

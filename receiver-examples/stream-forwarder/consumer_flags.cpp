@@ -5,6 +5,7 @@
 #include <mifos_cli/command_line.hpp>
 #include <mifos_cli/options.hpp>
 
+#include "redis_flags.hpp"
 #include "stream_commands.hpp"
 
 namespace stream_forwarder {
@@ -35,17 +36,7 @@ void define(CLI::App& app, consumer_settings& s, stream_naming& n) {
   using mifos::cli::add_text_option;
   using mifos::cli::text_rule;
   mifos::cli::set_up(app, {"usage: stream-consumer [options]", kIntro, kNotes});
-  mifos::cli::add_value_option(
-      app, "--redis",
-      [&s](const std::string& v) -> std::string {
-        auto a = parse_host_port(v);
-        if (!a) return "takes HOST:PORT, e.g. 127.0.0.1:6379";
-        s.redis.address = *a;
-        return "";
-      },
-      "the Redis server (default 127.0.0.1:6379)", "HOST:PORT");
-  add_text_option(app, "--redis-password", s.redis.password, "sent with AUTH on each connection",
-                  "P", text_rule::non_empty);
+  add_redis_options(app, s.redis);
   add_text_option(app, "--stream", s.stream, "the stream to read, or:", "KEY",
                   text_rule::non_empty);
   add_text_option(app, "--tenant", n.tenant, "read <prefix>T (default tenant: default)", "T",

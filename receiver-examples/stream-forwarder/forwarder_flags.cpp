@@ -5,7 +5,10 @@
 #include <chrono>
 #include <limits>
 #include <mifos_cli/command_line.hpp>
+#include <mifos_cli/listen_options.hpp>
 #include <mifos_cli/options.hpp>
+
+#include "redis_flags.hpp"
 
 namespace stream_forwarder {
 namespace {
@@ -31,24 +34,8 @@ not start (journal, address), 2 bad command line.)";
 void define_receiver_flags(CLI::App& app, mifos::hooks::receiver_options& o) {
   using mifos::cli::add_number_option;
   using mifos::cli::text_rule;
-  add_number_option<std::uint16_t>(
-      app, "--port", 0, 65535, o.port,
-      "TCP port to listen on (default 9300; 0 = any free port, see the log line)");
-  mifos::cli::add_text_option(app, "--address", o.address,
-                              "interface to listen on (default 127.0.0.1; 0.0.0.0 for other hosts)",
-                              "A", text_rule::non_empty);
-  mifos::cli::add_value_option(
-      app, "--path",
-      [&o](const std::string& v) -> std::string {
-        if (v.empty() || v.front() != '/') return "must start with /";
-        o.paths = {v};
-        return "";
-      },
-      "hook path (default /hooks; /hooks/ matches too)", "P");
-  mifos::cli::add_text_option(app, "--token", o.secret,
-                              "shared secret: deliveries must carry it as the last path segment\n"
-                              "(/hooks/T), as ?token=T, or in an X-Hook-Token header; else 401",
-                              "T", text_rule::non_empty);
+  mifos::cli::add_address_options(app, o.address, o.port);
+  mifos::cli::add_hook_options(app, {o.paths, o.secret, o.tenants});
   mifos::cli::add_text_option(
       app, "--journal", o.journal_dir,
       "the durable journal (default ./forwarder-journal); one per forwarder", "DIR",
@@ -68,19 +55,7 @@ void define(CLI::App& app, forwarder_settings& s) {
   using mifos::cli::text_rule;
   mifos::cli::set_up(app, {kUsage, kIntro, kNotes});
   define_receiver_flags(app, s.options);
-  mifos::cli::add_value_option(
-      app, "--redis",
-      [&s](const std::string& v) -> std::string {
-        auto a = parse_host_port(v);
-        if (!a) return "takes HOST:PORT, e.g. 127.0.0.1:6379";
-        s.redis.address = *a;
-        return "";
-      },
-      "the Redis server (default 127.0.0.1:6379)", "HOST:PORT");
-  mifos::cli::add_text_option(app, "--redis-password", s.redis.password,
-                              "sent with AUTH on each connection (visible in ps: prefer a local\n"
-                              "socket or a firewall for production)",
-                              "P", text_rule::non_empty);
+  add_redis_options(app, s.redis);
   mifos::cli::add_duration_option(
       app, "--redis-timeout",
       [&s](std::chrono::microseconds d) {
