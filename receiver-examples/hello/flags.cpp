@@ -1,6 +1,7 @@
 // flags.cpp: the flags, defined once for reading and for --help.
 #include "flags.hpp"
 
+#include <algorithm>
 #include <mifos_cli/command_line.hpp>
 #include <mifos_cli/listen_options.hpp>
 #include <mifos_cli/options.hpp>
@@ -104,29 +105,18 @@ void define(CLI::App& app, settings& s) {
 
 }  // namespace
 
-std::string help_text() {
-  settings s;
-  CLI::App app;
-  define(app, s);
-  return app.help();
-}
+std::string help_text() { return mifos::cli::help_of(settings{}, define); }
 
 std::optional<settings> read_flags(int argc, char** argv, std::string& error) {
   error.clear();
-  settings s;
-  CLI::App app;
-  define(app, s);
-  const auto read = mifos::cli::read_command_line(app, argc, argv);
-  if (read.what == mifos::cli::outcome::usage_error) {
-    error = read.error;
-    return std::nullopt;
-  }
-  s.help = read.what == mifos::cli::outcome::help;
-  for (const auto& tenant : s.options.tenants)
+  auto s =
+      mifos::cli::read_settings(settings{}, define, {argv + std::min(argc, 1), argv + argc}, error);
+  if (!s) return std::nullopt;
+  for (const auto& tenant : s->options.tenants)
     if (tenant.empty()) error = "--tenant needs a non-empty value";
-  if (!s.help && s.options.tls_cert_file.empty() != s.options.tls_key_file.empty())
+  if (!s->help && s->options.tls_cert_file.empty() != s->options.tls_key_file.empty())
     error = "--tls-cert and --tls-key go together";
-  if (!s.help && !error.empty()) return std::nullopt;
+  if (!s->help && !error.empty()) return std::nullopt;
   return s;
 }
 

@@ -1,6 +1,7 @@
 // flags.cpp: the flags, defined once for reading and for --help.
 #include "flags.hpp"
 
+#include <algorithm>
 #include <mifos_cli/command_line.hpp>
 #include <mifos_cli/listen_options.hpp>
 #include <mifos_cli/options.hpp>
@@ -56,24 +57,11 @@ void define(CLI::App& app, settings& s) {
 
 }  // namespace
 
-std::string help_text() {
-  settings s;
-  CLI::App app;
-  define(app, s);
-  return app.help();
-}
+std::string help_text() { return mifos::cli::help_of(settings{}, define); }
 
 std::optional<settings> read_flags(int argc, char** argv, std::string& error) {
-  settings s;
-  CLI::App app;
-  define(app, s);
-  const auto read = mifos::cli::read_command_line(app, argc, argv);
-  if (read.what == mifos::cli::outcome::usage_error) {
-    error = read.error;
-    return std::nullopt;
-  }
-  s.help = read.what == mifos::cli::outcome::help;
-  return s;
+  return mifos::cli::read_settings(settings{}, define, {argv + std::min(argc, 1), argv + argc},
+                                   error);
 }
 
 }  // namespace sms_bridge

@@ -103,25 +103,11 @@ forwarder_settings default_forwarder_settings() {
   return s;
 }
 
-std::string forwarder_help() {
-  forwarder_settings s = default_forwarder_settings();
-  CLI::App app;
-  define(app, s);
-  return app.help();
-}
+std::string forwarder_help() { return mifos::cli::help_of(default_forwarder_settings(), define); }
 
 std::optional<forwarder_settings> read_forwarder_flags(const std::vector<std::string>& args,
                                                        std::string& error) {
-  forwarder_settings s = default_forwarder_settings();
-  CLI::App app;
-  define(app, s);
-  const auto read = mifos::cli::read_command_line(app, args);
-  if (read.what == mifos::cli::outcome::usage_error) {
-    error = read.error;
-    return std::nullopt;
-  }
-  s.help = read.what == mifos::cli::outcome::help;
-  return s;
+  return mifos::cli::read_settings(default_forwarder_settings(), define, args, error);
 }
 
 void finish_forwarder_settings(forwarder_settings& s, const std::string& host,

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,5 +38,32 @@ struct outcome {
 // `args` without the program name.
 outcome read_command_line(CLI::App& app, const std::vector<std::string>& args);
 outcome read_command_line(CLI::App& app, int argc, char** argv);
+
+// A program's whole command line in one call: `define(app, settings)` adds its flags to a fresh
+// CLI::App, writing into `settings` (whose values are the defaults --help shows). Settings has a
+// `bool help`, set when --help was asked. nullopt, and the message in `error`, on a usage error.
+//
+//   auto s = mifos::cli::read_settings(settings{}, define, args, error);
+//   std::string text = mifos::cli::help_of(settings{}, define);
+template <typename Settings, typename Define>
+std::optional<Settings> read_settings(Settings s, Define define,
+                                      const std::vector<std::string>& args, std::string& error) {
+  CLI::App app;
+  define(app, s);
+  const outcome read = read_command_line(app, args);
+  if (read.what == outcome::usage_error) {
+    error = read.error;
+    return std::nullopt;
+  }
+  s.help = read.what == outcome::help;
+  return s;
+}
+
+template <typename Settings, typename Define>
+std::string help_of(Settings s, Define define) {
+  CLI::App app;
+  define(app, s);
+  return app.help();
+}
 
 }  // namespace mifos::cli
