@@ -25,6 +25,8 @@
 #include <cstring>
 #include <iostream>
 #include <memory>
+#include <mifos_cli/command_line.hpp>
+#include <mifos_cli/options.hpp>
 #include <string>
 #include <string_view>
 
@@ -52,38 +54,28 @@ class hook_handler : public Http::Handler {
   }
 };
 
-[[noreturn]] void usage(int code) {
-  std::fprintf(code == 0 ? stdout : stderr,
-               "usage: bench-bare-pistache [--port N] [--threads N]\n"
-               "  --port N     TCP port on 127.0.0.1 (0 = any free port; default 0)\n"
-               "  --threads N  serving threads (default 2, as hello-receiver)\n");
-  std::exit(code);
-}
-
-long number_arg(int argc, char** argv, int& i, long lo, long hi) {
-  if (i + 1 >= argc) usage(2);
-  char* end = nullptr;
-  const long v = std::strtol(argv[++i], &end, 10);
-  if (end == argv[i] || *end != '\0' || v < lo || v > hi) usage(2);
-  return v;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
-  long port = 0;
-  long threads = 2;
-  for (int i = 1; i < argc; ++i) {
-    const std::string_view a = argv[i];
-    if (a == "--port") {
-      port = number_arg(argc, argv, i, 0, 65535);
-    } else if (a == "--threads") {
-      threads = number_arg(argc, argv, i, 1, 256);
-    } else if (a == "--help" || a == "-h") {
-      usage(0);
-    } else {
-      usage(2);
-    }
+  std::uint16_t port = 0;
+  int threads = 2;
+  CLI::App app;
+  mifos::cli::set_up(app, {"usage: bench-bare-pistache [options]",
+                           "The smallest Pistache endpoint: 200 to POST /hooks, the reference of "
+                           "bench/e2e.sh.",
+                           ""});
+  mifos::cli::add_number_option<std::uint16_t>(
+      app, "--port", 0, 65535, port, "TCP port on 127.0.0.1 (0 = any free port; default 0)");
+  mifos::cli::add_number_option<int>(app, "--threads", 1, 256, threads,
+                                     "serving threads (default 2, as hello-receiver)");
+  const auto read = mifos::cli::read_command_line(app, argc, argv);
+  if (read.what == mifos::cli::outcome::help) {
+    std::fputs(app.help().c_str(), stdout);
+    return 0;
+  }
+  if (read.what == mifos::cli::outcome::usage_error) {
+    std::fprintf(stderr, "bench-bare-pistache: %s\n\n%s", read.error.c_str(), app.help().c_str());
+    return 2;
   }
 
   // Block the stop signals in every thread (Pistache's threads inherit the mask); main waits for
@@ -96,9 +88,9 @@ int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);
 
   try {
-    Http::Endpoint server(Address(IP(127, 0, 0, 1), Port(static_cast<std::uint16_t>(port))));
+    Http::Endpoint server(Address(IP(127, 0, 0, 1), Port(port)));
     server.init(Http::Endpoint::options()
-                    .threads(static_cast<int>(threads))
+                    .threads(threads)
                     .flags(Tcp::Options::ReuseAddr | Tcp::Options::NoDelay)
                     .maxRequestSize(1024 * 1024));
     server.setHandler(Http::make_handler<hook_handler>());

@@ -18,44 +18,21 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <mifos_cli/command_line.hpp>
+#include <mifos_cli/options.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "bench_bodies.hpp"
 #include "load/load_sender.hpp"
+#include "wire/url.hpp"
 
 namespace {
 
 using mifos::mock::load_request;
 using mifos::mock::load_response;
 using mifos::mock::load_sender;
-
-struct target {
-  std::string host;
-  std::uint16_t port = 80;
-  std::string path = "/";
-};
-
-bool parse_url(std::string_view url, target& out) {
-  constexpr std::string_view kScheme = "http://";
-  if (url.substr(0, kScheme.size()) != kScheme) return false;
-  url.remove_prefix(kScheme.size());
-  const std::size_t slash = url.find('/');
-  std::string_view authority = url.substr(0, slash);
-  out.path = slash == std::string_view::npos ? "/" : std::string(url.substr(slash));
-  const std::size_t colon = authority.rfind(':');
-  if (colon != std::string_view::npos) {
-    const std::string digits(authority.substr(colon + 1));
-    char* end = nullptr;
-    const long port = std::strtol(digits.c_str(), &end, 10);
-    if (digits.empty() || *end != '\0' || port < 1 || port > 65535) return false;
-    out.port = static_cast<std::uint16_t>(port);
-    authority = authority.substr(0, colon);
-  }
-  out.host = std::string(authority);
-  return !out.host.empty();
-}
 
 double cpu_seconds() {
   rusage u{};
@@ -64,37 +41,44 @@ double cpu_seconds() {
          static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
 
-int usage() {
-  std::fprintf(stderr,
-               "usage: bench-load-sender URL [--connections N] [--duration SECONDS]\n"
-               "  URL: http://IPv4-or-localhost[:port]/path\n");
-  return 2;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
-  target t;
+  std::string url;
   std::size_t connections = 32;
   double duration_s = 10;
-  bool have_url = false;
-  for (int i = 1; i < argc; ++i) {
-    const std::string_view arg = argv[i];
-    if (arg == "--connections" && i + 1 < argc) {
-      connections = static_cast<std::size_t>(std::strtoul(argv[++i], nullptr, 10));
-    } else if (arg == "--duration" && i + 1 < argc) {
-      duration_s = std::strtod(argv[++i], nullptr);
-    } else if (!have_url && parse_url(arg, t)) {
-      have_url = true;
-    } else {
-      return usage();
-    }
+  CLI::App app;
+  mifos::cli::set_up(app, {"usage: bench-load-sender URL [options]",
+                           "The play load sender at full speed against one URL\n"
+                           "(http://IPv4-or-localhost[:port]/path), the request of bench/post.lua.",
+                           ""});
+  app.add_option("URL", url, "where to send")->required()->type_name("");
+  mifos::cli::add_number_option<std::size_t>(app, "--connections", 1, 100'000, connections,
+                                             "keep-alive connections (default 32)");
+  mifos::cli::add_duration_option(
+      app, "--duration",
+      [&duration_s](std::chrono::microseconds d) {
+        duration_s = static_cast<double>(d.count()) / 1e6;
+      },
+      "how long to send (default 10s)", std::chrono::milliseconds(1));
+  const auto read = mifos::cli::read_command_line(app, argc, argv);
+  if (read.what == mifos::cli::outcome::help) {
+    std::fputs(app.help().c_str(), stdout);
+    return 0;
   }
-  if (!have_url || connections == 0 || !(duration_s > 0)) return usage();
+  const auto t = mifos::mock::parse_http_url(url);
+  if (read.what == mifos::cli::outcome::usage_error || !t || t->scheme != "http") {
+    std::fprintf(stderr, "bench-load-sender: %s\n\n%s",
+                 read.what == mifos::cli::outcome::usage_error
+                     ? read.error.c_str()
+                     : "URL must be http://host[:port]/path",
+                 app.help().c_str());
+    return 2;
+  }
 
-  const std::string host_header = t.host + ":" + std::to_string(t.port);
+  const std::string host_header = t->host + ":" + std::to_string(t->port);
   const std::string bytes = mifos::mock::serialize_request(
-      "POST", t.path,
+      "POST", t->target,
       {{"Content-Type", "application/json; charset=UTF-8"},
        {"X-Fineract-Entity", "LOAN"},
        {"X-Fineract-Action", "REPAYMENT"},
@@ -104,7 +88,7 @@ int main(int argc, char** argv) {
        {"Accept-Encoding", "gzip"}},
       std::string(mifos::hooks::bench::kEnvelopeBody), host_header);
 
-  load_sender sender(t.host, t.port, {.connections = connections});
+  load_sender sender(t->host, t->port, {.connections = connections});
   std::vector<load_response> done;
   done.reserve(4 * connections);
   std::uint64_t sent = 0, completed = 0, ok = 0, non2xx = 0, failed = 0;
@@ -147,7 +131,7 @@ int main(int argc, char** argv) {
     sender.poll(std::chrono::milliseconds(1), done);
 
   std::printf("bench-load-sender: %zu connections, %.1f s, POST http://%s%s (%zu-byte request)\n",
-              connections, elapsed_s, host_header.c_str(), t.path.c_str(), bytes.size());
+              connections, elapsed_s, host_header.c_str(), t->target.c_str(), bytes.size());
   std::printf("Requests/sec: %.2f\n", static_cast<double>(completed - failed) / elapsed_s);
   std::printf("responses: %llu (2xx/3xx %llu, other %llu), errors: %llu\n",
               static_cast<unsigned long long>(completed - failed),
