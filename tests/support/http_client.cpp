@@ -1,8 +1,7 @@
-// http_client.cpp: libcurl calls and a raw socket with deadlines.
+// http_client.cpp: calls through the SDK client and a raw socket with deadlines.
 #include "http_client.hpp"
 
 #include <arpa/inet.h>
-#include <curl/curl.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
@@ -18,51 +17,6 @@ namespace {
 
 using clock = std::chrono::steady_clock;
 
-std::size_t append_to(char* data, std::size_t size, std::size_t n, void* out) {
-  static_cast<std::string*>(out)->append(data, size * n);
-  return size * n;
-}
-
-void global_init() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
-
-http_result perform(CURL* curl, std::string_view method, const std::string& url,
-                    const std::string& body, const std::vector<std::string>& headers) {
-  http_result r;
-  curl_slist* list = nullptr;
-  for (const auto& h : headers) list = curl_slist_append(list, h.c_str());
-  curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, std::string(method).c_str());
-  if (method == "POST" || method == "PUT" || !body.empty()) {
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.data());
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
-  } else {
-    curl_easy_setopt(curl, CURLOPT_HTTPGET, 1L);
-    curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, std::string(method).c_str());
-  }
-  curl_easy_setopt(curl, CURLOPT_NOBODY, method == "HEAD" ? 1L : 0L);
-  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, list);
-  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, append_to);
-  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &r.body);
-  curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, append_to);
-  curl_easy_setopt(curl, CURLOPT_HEADERDATA, &r.headers);
-  curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, 15000L);
-  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, 5000L);
-  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-  CURLcode rc = curl_easy_perform(curl);
-  if (rc == CURLE_OK) {
-    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &r.status);
-    curl_easy_getinfo(curl, CURLINFO_NUM_CONNECTS, &r.connects);
-  } else {
-    r.error = curl_easy_strerror(rc);
-  }
-  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, nullptr);
-  curl_slist_free_all(list);
-  return r;
-}
-
 bool iequals_ascii(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i)
@@ -74,24 +28,35 @@ bool iequals_ascii(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-http_result http_call(std::string_view method, const std::string& url, const std::string& body,
-                      const std::vector<std::string>& headers, void* curl_handle) {
-  if (curl_handle) return perform(static_cast<CURL*>(curl_handle), method, url, body, headers);
-  curl_session session;
-  return session.call(method, url, body, headers);
+hooks::http_client_options test_session_options() {
+  hooks::http_client_options options;
+  options.connect_timeout = std::chrono::seconds(5);
+  options.timeout = std::chrono::seconds(15);
+  options.use_environment_proxy = false;
+  options.user_agent.clear();
+  return options;
 }
 
-curl_session::curl_session() {
-  global_init();
-  handle_ = curl_easy_init();
-  if (!handle_) throw std::runtime_error("curl_easy_init failed");
+hooks::client_request make_request(std::string_view method, const std::string& url,
+                                   const std::string& body,
+                                   const std::vector<std::string>& headers) {
+  hooks::client_request request;
+  request.method = std::string(method);
+  request.url = url;
+  request.body = body;
+  for (const auto& line : headers) {
+    const auto colon = line.find(':');
+    std::string_view value =
+        colon == std::string::npos ? std::string_view() : std::string_view(line).substr(colon + 1);
+    while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
+    request.headers.push_back({line.substr(0, colon), std::string(value)});
+  }
+  return request;
 }
 
-curl_session::~curl_session() { curl_easy_cleanup(static_cast<CURL*>(handle_)); }
-
-http_result curl_session::call(std::string_view method, const std::string& url,
-                               const std::string& body, const std::vector<std::string>& headers) {
-  return perform(static_cast<CURL*>(handle_), method, url, body, headers);
+hooks::client_response http_call(std::string_view method, const std::string& url,
+                                 const std::string& body, const std::vector<std::string>& headers) {
+  return hooks::http_client(test_session_options()).send(make_request(method, url, body, headers));
 }
 
 std::optional<std::string> raw_response::header(std::string_view name) const {

@@ -1,6 +1,7 @@
 // http_client.hpp: the two clients integration tests talk to a receiver with.
 //
-// `http_call` is libcurl, a well-behaved client (what Fineract's OkHttp looks like on the wire).
+// `http_call` is the SDK's own client, a well-behaved one (what Fineract's OkHttp looks like on
+// the wire).
 // `raw_connection` is a plain socket, for what well-behaved clients never send: duplicate or
 // non-numeric Content-Length, garbage, pipelined requests, half-sent heads. Every read has a
 // deadline.
@@ -21,35 +22,20 @@
 #include <vector>
 
 #include "mifos/hooks/delivery.hpp"
+#include "mifos/hooks/http_client.hpp"
 
 namespace mifos::hooks::test {
 
-struct http_result {
-  long status = 0;  // 0 when the request failed at the transport level
-  std::string body;
-  std::string headers;  // the raw response head
-  long connects = 0;    // new connections curl opened for this call (0 = reused)
-  std::string error;    // curl's message when status is 0
-};
+// One request through the SDK's http_client (what the wire sees is documented in
+// mifos/hooks/http_client.hpp), proxies off, 15 s at most. `headers` are "Name: value" lines.
+// For keep-alive checks, send through one hooks::http_session made by test_session_options().
+hooks::client_response http_call(std::string_view method, const std::string& url,
+                                 const std::string& body, const std::vector<std::string>& headers);
 
-// One request with libcurl. `headers` are "Name: value" lines. A handle passed in keeps its
-// connection between calls (for keep-alive checks); nullptr uses a fresh handle.
-http_result http_call(std::string_view method, const std::string& url, const std::string& body,
-                      const std::vector<std::string>& headers, void* curl_handle = nullptr);
-
-// A libcurl easy handle that lives as long as the object: calls through it reuse connections.
-class curl_session {
- public:
-  curl_session();
-  ~curl_session();
-  curl_session(const curl_session&) = delete;
-  curl_session& operator=(const curl_session&) = delete;
-  http_result call(std::string_view method, const std::string& url, const std::string& body,
-                   const std::vector<std::string>& headers);
-
- private:
-  void* handle_;
-};
+hooks::client_request make_request(std::string_view method, const std::string& url,
+                                   const std::string& body,
+                                   const std::vector<std::string>& headers);
+hooks::http_client_options test_session_options();
 
 struct raw_response {
   int status = 0;

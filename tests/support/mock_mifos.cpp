@@ -36,7 +36,7 @@ mock_mifos::mock_mifos(std::vector<std::string> flags) {
                           root_end - std::string("listening on ").size());
 }
 
-http_result mock_mifos::api(std::string_view method, const std::string& path,
+client_response mock_mifos::api(std::string_view method, const std::string& path,
                             const std::string& body, bool auth) const {
   std::vector<std::string> headers = {"Content-Type: application/json"};
   if (auth) {

@@ -29,7 +29,7 @@ class mock_mifos {
   child_process& process() noexcept { return *process_; }
 
   // A call under the API root with credentials and tenant (`auth` false: neither is sent).
-  http_result api(std::string_view method, const std::string& path, const std::string& body = "",
+  client_response api(std::string_view method, const std::string& path, const std::string& body = "",
                   bool auth = true) const;
   // POST /hooks with a Web hook for `events` ({{"CLIENT","CREATE"}}) to `payload_url`; returns
   // the hook id (fails the test and returns 0 when refused).

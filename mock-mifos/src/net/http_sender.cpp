@@ -1,26 +1,65 @@
-// http_sender.cpp: send_once and the async_sender pool. Both send through detail::curl_easy, so
-// a delivery looks the same on the wire whichever way it goes. Nothing here retries: Fineract
-// sends each event once, on a fresh thread, and forgets it.
+// http_sender.cpp: send_once and the async_sender pool. Both send through the SDK's
+// http_session, which puts the request on the wire as given (no Accept, Expect or User-Agent of
+// its own; see http_client.hpp), so a delivery looks the same whichever way it goes. Nothing here
+// retries: Fineract sends each event once, on a fresh thread, and forgets it.
 #include "net/http_sender.hpp"
 
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
 #include <exception>
+#include <mifos/hooks/http_client.hpp>
 #include <mutex>
 #include <set>
 #include <thread>
 #include <utility>
 #include <vector>
 
-#include "net/curl_request.hpp"
-
 namespace mifos::mock {
+namespace {
+
+// A huge answer is cut here rather than aborted, which would close the keep-alive connection.
+constexpr std::size_t kMaxAnswerBody = 64 * 1024;
+
+hooks::http_session open_session(const send_options& options) {
+  hooks::http_client_options o;
+  o.connect_timeout = options.connect_timeout;
+  o.timeout = options.total_timeout;
+  o.user_agent.clear();  // a delivery carries its own User-Agent, or none
+  // The mock must hit exactly the URL it was given: a proxy from the environment would reroute
+  // (and rewrite) every delivery.
+  o.use_environment_proxy = false;
+  o.max_body = kMaxAnswerBody;
+  o.truncate_large_body = true;
+  return hooks::http_session(std::move(o));
+}
+
+send_result send_with(hooks::http_session& session, const std::string& origin,
+                      const hooks::delivery& d) {
+  send_result r;
+  if (d.target.empty() || d.target.front() != '/') {
+    r.error = "not sent: the target \"" + d.target + "\" does not start with '/'";
+    return r;
+  }
+  hooks::client_request request;
+  request.method = d.method;
+  request.url = origin + d.target;
+  request.headers = d.headers;
+  request.body = d.body;
+  hooks::client_response answer = session.send(request);
+  r.status = answer.status;
+  r.body = std::move(answer.body);
+  r.error = std::move(answer.error);
+  r.elapsed = answer.elapsed;
+  return r;
+}
+
+}  // namespace
 
 send_result send_once(const std::string& origin, const hooks::delivery& d,
                       const send_options& options) {
-  detail::curl_easy easy;
-  return easy.send(origin, d, options);
+  hooks::http_session session = open_session(options);
+  return send_with(session, origin, d);
 }
 
 struct async_sender::impl {
@@ -47,7 +86,7 @@ struct async_sender::impl {
   void work() {
     // One handle per thread for the thread's lifetime: its connection cache is what keeps
     // connections alive between deliveries, as OkHttp's connection pool does.
-    detail::curl_easy easy;
+    hooks::http_session session = open_session(options);
     std::unique_lock lock(mutex);
     for (;;) {
       work_ready.wait(lock, [this] { return stopping || !queue.empty(); });
@@ -56,7 +95,7 @@ struct async_sender::impl {
       queue.pop_front();
       ++in_flight;
       lock.unlock();
-      const send_result r = easy.send(next.origin, next.d, options);
+      const send_result r = send_with(session, next.origin, next.d);
       if (next.done) {
         try {
           next.done(r);

@@ -1,5 +1,5 @@
-// http_sender.hpp: sends deliveries over HTTP with libcurl, as Fineract's hook client does: one
-// request, no retry, 10 s timeouts. The only header of the mock that stands in front of libcurl.
+// http_sender.hpp: sends deliveries over HTTP, as Fineract's hook client does: one request, no
+// retry, 10 s timeouts.
 //
 //   send_result r = send_once("http://127.0.0.1:9000", d);   // blocking
 //   async_sender pool(4);
@@ -30,8 +30,8 @@ struct send_result {
   bool answered() const noexcept { return status != 0; }
 };
 
-// Sends `d` (method, target, headers, body exactly as given; libcurl adds none of its own:
-// no Accept, no Expect) to `origin` ("http://host:port"). Blocking; never throws on network
+// Sends `d` (method, target, headers, body exactly as given; no Accept, Expect or User-Agent
+// is added) to `origin` ("http://host:port"). Blocking; never throws on network
 // errors.
 send_result send_once(const std::string& origin, const hooks::delivery& d,
                       const send_options& options = {});

@@ -121,10 +121,12 @@ fineract_result<json> fineract_client::get(std::string_view path) const {
     request.headers.push_back(
         {"Authorization", basic_authorization(options_.username, options_.password)});
 
-  http_client client({.connect_timeout = options_.connect_timeout,
-                      .timeout = options_.timeout,
-                      .verify_tls = options_.verify_tls,
-                      .user_agent = "mifos-hooks"});
+  http_client_options transport;
+  transport.connect_timeout = options_.connect_timeout;
+  transport.timeout = options_.timeout;
+  transport.verify_tls = options_.verify_tls;
+  transport.ca_file = options_.ca_file;
+  const http_client client(std::move(transport));
   const int attempts = std::max(1, options_.max_attempts);
   auto backoff = options_.retry_backoff;
   for (int attempt = 1;; ++attempt) {

@@ -1,5 +1,5 @@
-// hello_receiver_test.cpp: the status table of design.md, row by row, over real HTTP (libcurl)
-// against the hello-receiver executable on 127.0.0.1, plus its command line and its stop.
+// hello_receiver_test.cpp: the status table of design.md, row by row, over real HTTP (the SDK
+// client) against the hello-receiver executable on 127.0.0.1, plus its command line and its stop.
 #include "hello_receiver.hpp"
 
 #include <gtest/gtest.h>
@@ -18,7 +18,7 @@ const std::vector<std::string> kClientCreateHeaders = {
 const std::string kClientCreateBody =
     R"({"officeId":1,"clientId":1,"savingsId":10,"resourceId":1})";
 
-http_result post_client_create(std::uint16_t port, std::string_view path,
+client_response post_client_create(std::uint16_t port, std::string_view path,
                                std::vector<std::string> extra_headers = {}) {
   auto headers = kClientCreateHeaders;
   headers.insert(headers.end(), extra_headers.begin(), extra_headers.end());
@@ -58,7 +58,7 @@ TEST(HelloReceiver, PutAnswers405WithAllowHeader) {
   hello_receiver r;
   auto reply = http_call("PUT", url(r.port(), "/hooks"), kClientCreateBody, kClientCreateHeaders);
   EXPECT_EQ(reply.status, 405);
-  EXPECT_NE(reply.headers.find("Allow: GET, HEAD, POST"), std::string::npos) << reply.headers;
+  EXPECT_EQ(reply.header("Allow").value_or(""), "GET, HEAD, POST");
 }
 
 TEST(HelloReceiver, DeleteAnswers405) {
@@ -159,17 +159,17 @@ TEST(HelloReceiver, KeepsTheConnectionForClientsWithoutConnectionHeader) {
   }
 }
 
-TEST(HelloReceiver, CurlReusesOneConnectionForSuccessiveDeliveries) {
+TEST(HelloReceiver, AKeepAliveClientReusesOneConnectionForSuccessiveDeliveries) {
   hello_receiver r;
-  curl_session session;
-  auto first =
-      session.call("POST", url(r.port(), "/hooks"), kClientCreateBody, kClientCreateHeaders);
-  auto second =
-      session.call("POST", url(r.port(), "/hooks"), kClientCreateBody, kClientCreateHeaders);
+  mifos::hooks::http_session session(test_session_options());
+  const auto request =
+      make_request("POST", url(r.port(), "/hooks"), kClientCreateBody, kClientCreateHeaders);
+  auto first = session.send(request);
+  auto second = session.send(request);
   ASSERT_EQ(first.status, 200) << first.error;
   ASSERT_EQ(second.status, 200) << second.error;
-  EXPECT_EQ(first.connects, 1);
-  EXPECT_EQ(second.connects, 0) << "curl had to reconnect: " << second.headers;
+  EXPECT_EQ(first.new_connections, 1);
+  EXPECT_EQ(second.new_connections, 0) << "the client had to reconnect";
 }
 
 TEST(HelloReceiver, GarbageGets400AndTheReceiverKeepsServing) {

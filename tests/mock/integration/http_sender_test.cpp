@@ -1,4 +1,4 @@
-// http_sender_test.cpp: mock-mifos's libcurl sender against a real socket on 127.0.0.1:
+// http_sender_test.cpp: mock-mifos's hook sender against a real socket on 127.0.0.1:
 // the exact bytes it writes, what it returns, and the async pool's threads and connections.
 #include <arpa/inet.h>
 #include <gtest/gtest.h>

@@ -88,7 +88,7 @@ class recorder_process {
 };
 
 // The request as a client sends it: libcurl writes Host and Content-Length itself.
-http_result send_record(std::uint16_t port, const delivery& d) {
+client_response send_record(std::uint16_t port, const delivery& d) {
   std::vector<std::string> headers;
   for (const auto& h : d.headers)
     if (!iequals(h.name, "Host") && !iequals(h.name, "Content-Length"))

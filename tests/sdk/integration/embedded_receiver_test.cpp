@@ -28,7 +28,7 @@ receiver_options any_port() {
   return o;
 }
 
-http_result post_repayment(const receiver& r) {
+client_response post_repayment(const receiver& r) {
   return http_call("POST", url(r.port(), "/hooks"), kLoanRepaymentBody, kLoanRepaymentHeaders);
 }
 

@@ -131,8 +131,7 @@ TEST(FineractClient, SendsTheTenantHeaderBasicAuthAndAcceptToTheEndpointPlusV1) 
   EXPECT_EQ(request.rfind("GET /fineract-provider/api/v1/clients/3 HTTP/1.1\r\n", 0), 0u)
       << request;
   EXPECT_NE(request.find("\r\nFineract-Platform-TenantId: branch7\r\n"), std::string::npos);
-  EXPECT_NE(request.find("\r\nAuthorization: Basic bWlmb3M6cGFzc3dvcmQ=\r\n"),
-            std::string::npos);
+  EXPECT_NE(request.find("\r\nAuthorization: Basic bWlmb3M6cGFzc3dvcmQ=\r\n"), std::string::npos);
   EXPECT_NE(request.find("\r\nAccept: application/json\r\n"), std::string::npos);
 }
 
@@ -238,4 +237,66 @@ TEST(HttpClient, RefusesAUrlThatIsNotHttp) {
   auto r = hooks::http_client().send(request);
   EXPECT_EQ(r.status, 0);
   EXPECT_NE(r.error.find("not http"), std::string::npos);
+}
+
+namespace {
+
+hooks::client_request get_of(const capture_server& server, std::string path) {
+  hooks::client_request request;
+  request.url = server.origin() + std::move(path);
+  return request;
+}
+
+}  // namespace
+
+TEST(HttpClient, AddsNoAcceptNorExpectAndRewritesAWrongContentLengthInPlace) {
+  capture_server server;
+  hooks::client_request request;
+  request.method = "POST";
+  request.url = server.origin() + "/x";
+  request.headers = {{"X-First", "1"}, {"Content-Length", "999"}, {"X-Last", ""}};
+  request.body = "abc";
+  ASSERT_EQ(hooks::http_client().send(request).status, 200);
+  ASSERT_EQ(server.request_count(), 1u);
+  const std::string sent = server.requests()[0];
+  EXPECT_NE(sent.find("X-First: 1\r\nContent-Length: 3\r\nX-Last:\r\n"), std::string::npos) << sent;
+  EXPECT_EQ(sent.find("Accept:"), std::string::npos) << sent;
+  EXPECT_EQ(sent.find("Expect:"), std::string::npos) << sent;
+  EXPECT_NE(sent.find("User-Agent: mifos-hooks\r\n"), std::string::npos) << sent;
+}
+
+TEST(HttpClient, AnEmptyUserAgentSendsNone) {
+  capture_server server;
+  hooks::http_client_options options;
+  options.user_agent.clear();
+  ASSERT_EQ(hooks::http_client(options).send(get_of(server, "/")).status, 200);
+  EXPECT_EQ(server.requests()[0].find("User-Agent"), std::string::npos);
+}
+
+TEST(HttpClient, AnAnswerLargerThanTheLimitIsAnErrorByDefault) {
+  capture_server server;
+  server.set_response(200, std::string(10'000, 'x'));
+  hooks::http_client_options options;
+  options.max_body = 1000;
+  auto r = hooks::http_client(options).send(get_of(server, "/big"));
+  EXPECT_EQ(r.status, 0);
+  EXPECT_NE(r.error.find("larger than 1000 bytes"), std::string::npos) << r.error;
+}
+
+TEST(HttpSession, TruncatesALargeAnswerAndKeepsTheConnectionForTheNextCall) {
+  capture_server server;
+  server.set_response(200, std::string(10'000, 'x'));
+  hooks::http_client_options options;
+  options.max_body = 1000;
+  options.truncate_large_body = true;
+  hooks::http_session session(options);
+  auto first = session.send(get_of(server, "/big"));
+  auto second = session.send(get_of(server, "/big"));
+  EXPECT_EQ(first.status, 200) << first.error;
+  EXPECT_EQ(first.body, std::string(1000, 'x'));
+  EXPECT_TRUE(first.body_truncated);
+  EXPECT_EQ(first.new_connections, 1);
+  EXPECT_EQ(second.status, 200) << second.error;
+  EXPECT_EQ(second.new_connections, 0);
+  EXPECT_EQ(server.connection_count(), 1u);
 }

@@ -347,7 +347,7 @@ std::vector<std::unique_ptr<raw_connection>> open_idle(hello_receiver& r, std::s
   return idle;
 }
 
-http_result deliver(std::uint16_t port) {
+client_response deliver(std::uint16_t port) {
   return http_call("POST", url(port, "/hooks"), kDeliveryBody, kDeliveryHeaders);
 }
 

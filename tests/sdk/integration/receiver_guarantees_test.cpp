@@ -82,7 +82,7 @@ TEST_F(ReceiverGuarantees, AdminPortServesHealthAndPrometheusMetrics) {
   const int sent = total(events_in(day));
   auto metrics = http_call("GET", url(admin, "/metrics"), "", {});
   EXPECT_EQ(metrics.status, 200);
-  EXPECT_NE(metrics.headers.find("text/plain; version=0.0.4"), std::string::npos);
+  EXPECT_EQ(metrics.header("Content-Type").value_or(""), "text/plain; version=0.0.4; charset=utf-8");
   EXPECT_EQ(metric(metrics.body, "mifos_hooks_accepted_total"), std::to_string(sent));
   EXPECT_NE(metrics.body.find("# TYPE mifos_hooks_journal_fsync_seconds histogram"),
             std::string::npos);

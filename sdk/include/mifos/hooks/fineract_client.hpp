@@ -51,6 +51,7 @@ struct fineract_client_options {
   int max_attempts = 3;
   std::chrono::milliseconds retry_backoff = std::chrono::milliseconds(200);
   bool verify_tls = true;
+  std::string ca_file;  // PEM certificate authorities to trust instead of the system's
 
   // base_url, tenant and dialect from a hook delivery (its Endpoint header, when it has one).
   static fineract_client_options for_event(const event& e);
