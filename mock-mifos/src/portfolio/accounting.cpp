@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "portfolio/handlers.hpp"
-#include "portfolio/json_read.hpp"
+#include "request/json_read.hpp"
 #include "portfolio/routing.hpp"
 
 namespace mifos::mock::detail {

@@ -2,7 +2,7 @@
 // loan transactions' GETs, and the loan's GET JSON.
 #include <string>
 
-#include "portfolio/json_read.hpp"
+#include "request/json_read.hpp"
 #include "portfolio/loan_money.hpp"
 #include "portfolio/loans.hpp"
 #include "portfolio/routing.hpp"

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "portfolio/handlers.hpp"
-#include "portfolio/json_read.hpp"
+#include "request/json_read.hpp"
 #include "portfolio/loan_money.hpp"
 #include "portfolio/routing.hpp"
 

@@ -4,7 +4,7 @@
 #include <string>
 
 #include "portfolio/handlers.hpp"
-#include "portfolio/json_read.hpp"
+#include "request/json_read.hpp"
 #include "portfolio/routing.hpp"
 #include "portfolio/savings.hpp"
 

@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "model/api_error.hpp"
-#include "portfolio/dates.hpp"
-#include "portfolio/money.hpp"
+#include "request/dates.hpp"
+#include "request/money.hpp"
 
 namespace mifos::mock::detail {
 

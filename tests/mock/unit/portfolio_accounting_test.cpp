@@ -5,8 +5,8 @@
 #include <regex>
 #include <string>
 
-#include "portfolio/dates.hpp"
-#include "portfolio/money.hpp"
+#include "request/dates.hpp"
+#include "request/money.hpp"
 #include "portfolio/portfolio.hpp"
 #include "portfolio_calls.hpp"
 

@@ -1,5 +1,5 @@
 // money.cpp: exact decimal parsing of amounts into cents.
-#include "portfolio/money.hpp"
+#include "request/money.hpp"
 
 #include <cctype>
 #include <cmath>

@@ -1,5 +1,5 @@
 // dates.cpp: a small java.time-pattern date parser covering the patterns Fineract clients send.
-#include "portfolio/dates.hpp"
+#include "request/dates.hpp"
 
 #include <array>
 #include <cctype>

@@ -1,6 +1,6 @@
 // json_read.cpp: reading and validating command fields the way Fineract's JsonParserHelper and
 // DataValidatorBuilder do (codes and messages as Fineract words them).
-#include "portfolio/json_read.hpp"
+#include "request/json_read.hpp"
 
 #include <cctype>
 #include <charconv>
