@@ -13,6 +13,7 @@
 #include <mifos/hooks/delivery.hpp>
 #include <utility>
 
+#include "request/json_read.hpp"
 #include "wire/url.hpp"
 
 namespace mifos::mock::detail {
@@ -116,20 +117,18 @@ std::variant<hook_request, api_error> read_hook_request(const json& body, bool c
     }
   }
 
+  // Fineract reads every primitive through its text: "templateId":"1", "isActive":"true" and
+  // "name":7 are all taken.
   hook_request out;
+  field_reader in(body, "hook");
   if (body.contains("name") || creating) {
-    const json name = body.value("name", json());
-    if (!name.is_string() || is_blank(name.get<std::string>())) return mandatory("name");
-    out.name = name.get<std::string>();
+    const std::string name = value_text(body.value("name", json()));
+    if (is_blank(name)) return mandatory("name");
+    out.name = name;
   }
   if (body.contains("templateId")) {
-    const json& id = body["templateId"];
-    if (!id.is_number_integer() || id.get<std::int64_t>() <= 0) {
-      return api_error::validation("templateId",
-                                   "The parameter `templateId` must be greater than 0.",
-                                   "validation.msg.hook.templateId.not.greater.than.zero", id);
-    }
-    out.template_id = id.get<std::int64_t>();
+    out.template_id = in.id("templateId", false);
+    if (!in.ok()) return in.error();
   }
   if (creating) {
     out.templ = find_template(*out.name);
@@ -138,31 +137,25 @@ std::variant<hook_request, api_error> read_hook_request(const json& body, bool c
       api_error e = api_error::not_found(
           "error.msg.template.not.found",
           "Template with name " + backquoted(*out.name) + " does not exist", 0);
-      e.errors.front().value = *out.name;
+      e.errors.front().args = json::array({{{"value", *out.name}}});
       return e;
     }
   }
   // Fineract would fall back to the template's name for a blank displayName; the mock wants one
   // (the brief's rule), so a hook is always told apart by its display name.
   if (body.contains("displayName") || creating) {
-    const json name = body.value("displayName", json());
-    if (!name.is_string() || is_blank(name.get<std::string>())) return mandatory("displayName");
-    if (text_length(name.get<std::string>()) > kMaxDisplayNameLength) {
+    const std::string name = value_text(body.value("displayName", json()));
+    if (is_blank(name)) return mandatory("displayName");
+    if (text_length(name) > kMaxDisplayNameLength) {
       return api_error::validation("displayName",
                                    "The parameter `displayName` exceeds max length of " +
                                        std::to_string(kMaxDisplayNameLength) + ".",
                                    "validation.msg.hook.displayName.exceeds.max.length", name);
     }
-    out.display_name = name.get<std::string>();
+    out.display_name = name;
   }
-  if (body.contains("isActive")) {
-    const json& active = body["isActive"];
-    if (!active.is_boolean()) {
-      return api_error::validation("isActive", "The parameter `isActive` must be true or false.",
-                                   "validation.msg.hook.isActive.must.be.true.or.false", active);
-    }
-    out.active = active.get<bool>();
-  }
+  // Hook.fromJson reads isActive with Boolean.parseBoolean: "yes" is a quietly inactive hook.
+  if (body.contains("isActive")) out.active = in.flag("isActive", false);
   if (body.contains("events") || creating) {
     if (auto e = read_events(body.value("events", json()), out)) return *std::move(e);
   }

@@ -19,17 +19,29 @@ api_error api_error::validation(std::string parameter, std::string message, std:
 
 api_error api_error::not_found(std::string code, std::string message, std::int64_t id) {
   api_error e = unknown_resource();
-  e.errors.push_back({message, message, std::move(code), "id", id});
+  e.errors.push_back({message, message, std::move(code), "id", nullptr,
+                      nlohmann::ordered_json::array({{{"value", id}}})});
   return e;
 }
 
 api_error api_error::domain_rule(std::string code, std::string message) {
   api_error e;
   e.http_status = 403;
-  e.developer_message = "The request caused a data integrity issue to be fired by the database.";
+  e.developer_message = "Request was understood but caused a domain rule violation.";
   e.default_user_message = "Errors contain reason for domain rule violation.";
   e.user_message_globalisation_code = "validation.msg.domain.rule.violation";
   e.errors.push_back({message, message, std::move(code), "id", nullptr});
+  return e;
+}
+
+api_error api_error::unsupported_parameters(const std::vector<std::string>& names) {
+  api_error e = validation("", "", "", nullptr);
+  e.errors.clear();
+  for (const auto& name : names) {
+    const std::string message = "The parameter " + name + " is not supported.";
+    e.errors.push_back({message, message, "error.msg.parameter.unsupported", name, nullptr,
+                        nlohmann::ordered_json::array({{{"value", name}}})});
+  }
   return e;
 }
 
@@ -68,7 +80,7 @@ nlohmann::ordered_json to_json(const api_error& e) {
                       {"userMessageGlobalisationCode", d.user_message_globalisation_code},
                       {"parameterName", d.parameter_name},
                       {"value", d.value},
-                      {"args", nlohmann::ordered_json::array()}});
+                      {"args", d.args}});
   }
   return {{"developerMessage", e.developer_message},
           {"httpStatusCode", std::to_string(e.http_status)},

@@ -19,6 +19,9 @@ struct api_error_detail {
   std::string user_message_globalisation_code;
   std::string parameter_name;              // "id" when the error is not about a parameter
   nlohmann::ordered_json value = nullptr;  // the offending value, or null
+  // Fineract's message arguments, [{"value": ...}, ...]: the id of a 404, the name of an
+  // unsupported parameter.
+  nlohmann::ordered_json args = nlohmann::ordered_json::array();
 };
 
 struct api_error {
@@ -36,6 +39,9 @@ struct api_error {
   static api_error not_found(std::string code, std::string message, std::int64_t id);
   // 403 for a rule of the domain, e.g. a repayment on a loan that is not active.
   static api_error domain_rule(std::string code, std::string message);
+  // 400 "error.msg.parameter.unsupported" naming every parameter in `names`, as Fineract's
+  // FromJsonHelper.checkForUnsupportedParameters refuses them before any other validation.
+  static api_error unsupported_parameters(const std::vector<std::string>& names);
   // 400 with a single message and no parameter, e.g. a body that is not JSON.
   static api_error bad_request(std::string code, std::string message);
   // 404 for a path that names no resource.
@@ -46,7 +52,7 @@ struct api_error {
 
 // Fineract's error body: developerMessage, httpStatusCode (a string), defaultUserMessage,
 // userMessageGlobalisationCode, errors [{developerMessage, defaultUserMessage,
-// userMessageGlobalisationCode, parameterName, value, args: []}].
+// userMessageGlobalisationCode, parameterName, value, args}].
 nlohmann::ordered_json to_json(const api_error& e);
 
 }  // namespace mifos::mock

@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "portfolio/handlers.hpp"
-#include "request/json_read.hpp"
 #include "portfolio/routing.hpp"
+#include "request/json_read.hpp"
 
 namespace mifos::mock::detail {
 namespace {
@@ -41,8 +41,7 @@ std::vector<entry_leg> read_legs(field_reader& in, const char* side) {
     return legs;
   }
   for (std::size_t i = 0; i < list->size(); ++i) {
-    field_reader leg(list->at(i), "GLJournalEntry",
-                     std::string(side) + "[" + std::to_string(i) + "].");
+    field_reader leg = in.nested(list->at(i), std::string(side) + "[" + std::to_string(i) + "].");
     auto account = leg.id("glAccountId");
     auto amount = leg.amount("amount");
     in.absorb(leg);

@@ -3,8 +3,8 @@
 #include <string>
 
 #include "portfolio/handlers.hpp"
-#include "request/json_read.hpp"
 #include "portfolio/routing.hpp"
+#include "request/json_read.hpp"
 
 namespace mifos::mock::detail {
 namespace {
@@ -38,6 +38,36 @@ json client_json(const state& s, const client& c) {
 
 answer create_client(state& s, const rest_call& call, const json& body) {
   field_reader in(body, "client");
+  // ClientApiCollectionConstants.CLIENT_CREATE_REQUEST_DATA_PARAMETERS
+  if (!in.only({"familyMembers",
+                "address",
+                "locale",
+                "dateFormat",
+                "groupId",
+                "accountNo",
+                "externalId",
+                "mobileNo",
+                "emailAddress",
+                "firstname",
+                "middlename",
+                "lastname",
+                "fullname",
+                "officeId",
+                "active",
+                "activationDate",
+                "staffId",
+                "submittedOnDate",
+                "savingsProductId",
+                "dateOfBirth",
+                "genderId",
+                "clientTypeId",
+                "clientClassificationId",
+                "clientNonPersonDetails",
+                "displayname",
+                "legalFormId",
+                "datatables",
+                "isStaff"}))
+    return in.error();
   auto office_id = in.id("officeId");
   auto fullname = in.text("fullname", false);
   auto firstname = in.text("firstname", !fullname);

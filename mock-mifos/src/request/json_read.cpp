@@ -2,10 +2,14 @@
 // DataValidatorBuilder do (codes and messages as Fineract words them).
 #include "request/json_read.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <utility>
+
+#include "request/locale.hpp"
 
 namespace mifos::mock::detail {
 namespace {
@@ -38,24 +42,6 @@ std::optional<std::int64_t> parse_integer(const json& v) {
   return out;
 }
 
-std::optional<double> parse_decimal(const json& v) {
-  if (v.is_number()) return v.get<double>();
-  if (auto c = parse_amount(v)) return static_cast<double>(*c) / 100.0;
-  return std::nullopt;
-}
-
-// "en", "en_US", "en-GB", "fr": what java.util.Locale accepts from Fineract's localeFromString.
-bool is_locale(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size() && std::islower(static_cast<unsigned char>(s[i]))) ++i;
-  if (i < 2 || i > 3) return false;
-  if (i == s.size()) return true;
-  if (s[i] != '_' && s[i] != '-') return false;
-  std::string_view country = s.substr(i + 1);
-  return country.size() == 2 && std::isalpha(static_cast<unsigned char>(country[0])) &&
-         std::isalpha(static_cast<unsigned char>(country[1]));
-}
-
 }  // namespace
 
 std::string value_text(const json& value) {
@@ -75,6 +61,24 @@ void echo_payment_details(const json& body, std::int64_t payment_type_id, json& 
 
 field_reader::field_reader(const json& body, std::string resource, std::string prefix)
     : body_(body), resource_(std::move(resource)), prefix_(std::move(prefix)) {}
+
+field_reader field_reader::nested(const json& element, std::string prefix) const {
+  field_reader inner(element, resource_, prefix_ + std::move(prefix));
+  if (const json* locale = find("locale")) inner.outer_locale_ = value_text(*locale);
+  if (!inner.outer_locale_) inner.outer_locale_ = outer_locale_;
+  return inner;
+}
+
+bool field_reader::only(std::initializer_list<std::string_view> supported) {
+  if (!body_.is_object()) return true;
+  std::vector<std::string> unsupported;
+  for (const auto& [key, value] : body_.items())
+    if (std::find(supported.begin(), supported.end(), key) == supported.end())
+      unsupported.push_back(prefix_ + key);
+  if (unsupported.empty()) return true;
+  error_ = api_error::unsupported_parameters(unsupported);
+  return false;
+}
 
 const json* field_reader::find(std::string_view name) const {
   if (!body_.is_object()) return nullptr;
@@ -149,31 +153,27 @@ std::optional<std::int64_t> field_reader::whole(std::string_view name, bool requ
   return integer(name, required, false);
 }
 
-std::optional<double> field_reader::decimal(std::string_view name, bool required) {
-  const json* v = find(name);
-  if (v == nullptr) {
-    if (required) {
-      fail_rule(name, "cannot.be.blank", "The parameter `" + std::string(name) + "` is mandatory.");
-    }
-    return std::nullopt;
-  }
-  auto d = parse_decimal(*v);
-  if (!d) {
+std::optional<std::string> field_reader::number_locale(std::string_view name) {
+  auto locale = text("locale", false);
+  if (!locale) locale = outer_locale_;
+  if (!locale) {
     fail(std::string(name),
-         "The parameter " + std::string(name) + " has value: " + value_text(*v) +
-             " which is invalid decimal value for provided locale of [en].",
-         "validation.msg.invalid.decimal.format", *v);
+         "The parameter `" + std::string(name) +
+             "` requires a `locale` parameter to be passed with it.",
+         "validation.msg.missing.locale.parameter");
     return std::nullopt;
   }
-  if (*d < 0) {
-    fail_rule(name, "not.zero.or.greater",
-              "The parameter `" + std::string(name) + "` must be zero or greater.", *v);
+  if (auto why = locale_problem(*locale)) {
+    fail("locale", *why, "validation.msg.invalid.locale.format");
     return std::nullopt;
   }
-  return d;
+  return locale;
 }
 
-std::optional<cents> field_reader::amount(std::string_view name, bool required) {
+// A JSON number is read as it is; a string in the request's locale, which it then requires
+// (Fineract's JsonParserHelper.extractBigDecimalNamed). The result is the JSON number, or the
+// string's value as plain text ("1000.50"), which keeps it exact.
+std::optional<json> field_reader::number(std::string_view name, bool required) {
   const json* v = find(name);
   if (v == nullptr || (v->is_string() && trim(v->get_ref<const std::string&>()).empty())) {
     if (required) {
@@ -181,17 +181,49 @@ std::optional<cents> field_reader::amount(std::string_view name, bool required) 
     }
     return std::nullopt;
   }
-  auto c = parse_amount(*v);
+  if (v->is_number()) return *v;
+  std::string locale = "en";
+  if (v->is_string()) {
+    auto given = number_locale(name);
+    if (!given) return std::nullopt;
+    locale = *given;
+    if (auto plain = canonical_decimal(v->get_ref<const std::string&>(), locale))
+      return json(*plain);
+  }
+  fail(std::string(name),
+       "The parameter " + std::string(name) + " has value: " + value_text(*v) +
+           " which is invalid decimal value for provided locale of [" + locale + "].",
+       "validation.msg.invalid.decimal.format", *v);
+  return std::nullopt;
+}
+
+std::optional<double> field_reader::decimal(std::string_view name, bool required) {
+  auto n = number(name, required);
+  if (!n) return std::nullopt;
+  const double d = n->is_string() ? std::strtod(n->get_ref<const std::string&>().c_str(), nullptr)
+                                  : n->get<double>();
+  if (d < 0) {
+    fail_rule(name, "not.zero.or.greater",
+              "The parameter `" + std::string(name) + "` must be zero or greater.", *find(name));
+    return std::nullopt;
+  }
+  return d;
+}
+
+std::optional<cents> field_reader::amount(std::string_view name, bool required) {
+  auto n = number(name, required);
+  if (!n) return std::nullopt;
+  auto c = parse_amount(*n);
   if (!c) {
     fail(std::string(name),
-         "The parameter " + std::string(name) + " has value: " + value_text(*v) +
+         "The parameter " + std::string(name) + " has value: " + value_text(*find(name)) +
              " which is invalid decimal value for provided locale of [en].",
-         "validation.msg.invalid.decimal.format", *v);
+         "validation.msg.invalid.decimal.format", *find(name));
     return std::nullopt;
   }
   if (*c <= 0) {
     fail_rule(name, "not.greater.than.zero",
-              "The parameter `" + std::string(name) + "` must be greater than 0.", *v);
+              "The parameter `" + std::string(name) + "` must be greater than 0.", *find(name));
     return std::nullopt;
   }
   return c;
@@ -213,19 +245,21 @@ std::optional<std::string> field_reader::text(std::string_view name, bool requir
   return std::string(trim(s));
 }
 
+// Fineract reads a boolean through its text (Gson's getAsBoolean, Boolean.parseBoolean): true,
+// "true" and "TRUE" are true, and every other value is false without an error ("yes", 1).
 std::optional<bool> field_reader::flag(std::string_view name, bool required) {
   const json* v = find(name);
-  if (v == nullptr) {
+  if (v == nullptr || v->is_object() || v->is_array()) {
     if (required) {
       fail_rule(name, "cannot.be.blank", "The parameter `" + std::string(name) + "` is mandatory.");
     }
     return std::nullopt;
   }
   if (v->is_boolean()) return v->get<bool>();
-  if (v->is_string() && (*v == "true" || *v == "false")) return *v == "true";
-  fail_rule(name, "must.be.true.or.false",
-            "The parameter `" + std::string(name) + "` must be set as true or false.", *v);
-  return std::nullopt;
+  std::string text_value = value_text(*v);
+  std::transform(text_value.begin(), text_value.end(), text_value.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text_value == "true";
 }
 
 std::optional<local_date> field_reader::date(std::string_view name, bool required) {
@@ -236,15 +270,14 @@ std::optional<local_date> field_reader::date(std::string_view name, bool require
   auto locale = text("locale", false);
   if (!format) {
     fail(param,
-         "The parameter '" + param + "' requires a 'dateFormat' parameter to be passed with it.",
+         "The parameter `" + param + "` requires a `dateFormat` parameter to be passed with it.",
          "validation.msg.missing.dateFormat.parameter");
   }
   if (!locale) {
-    fail(param, "The parameter '" + param + "' requires a 'locale' parameter to be passed with it.",
+    fail(param, "The parameter `" + param + "` requires a `locale` parameter to be passed with it.",
          "validation.msg.missing.locale.parameter");
-  } else if (!is_locale(*locale)) {
-    fail("locale", "The parameter locale has an invalid language value " + *locale + " .",
-         "validation.msg.invalid.locale.format", *locale);
+  } else if (auto why = locale_problem(*locale)) {
+    fail("locale", *why, "validation.msg.invalid.locale.format");
     return std::nullopt;
   }
   if (!format || !locale) return std::nullopt;
@@ -258,7 +291,7 @@ std::optional<local_date> field_reader::date(std::string_view name, bool require
     fail(param,
          "The parameter `" + param + "` is invalid based on the dateFormat: `" + *format +
              "` and locale: `" + *locale + "` provided:",
-         "validation.msg.invalid.date.format", *text_value);
+         "validation.msg.invalid.dateFormat.format", *text_value);
   }
   return d;
 }

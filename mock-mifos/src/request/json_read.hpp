@@ -8,11 +8,14 @@
 //   auto date = in.date("activationDate", *active);      // checks dateFormat and locale too
 //   if (!in.ok()) return in.error();
 //
-// Unknown fields are ignored: Fineract answers 400 for a parameter it does not support, but the
-// mock is lenient there so that clients of newer or older Fineract versions work unchanged.
+// A command that declares its parameters refuses the others first, as Fineract does:
+//
+//   if (!in.only({"officeId", "firstname", ...})) return in.error();   //
+//   error.msg.parameter.unsupported
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -40,6 +43,14 @@ class field_reader {
   // `prefix` names a nested object in error parameters ("credits[0]." -> "credits[0].amount").
   field_reader(const nlohmann::ordered_json& body, std::string resource, std::string prefix = {});
 
+  // A reader of an object inside this body (a journal entry's credits[0]): errors name their
+  // parameter with `prefix`, and numbers read with this body's locale.
+  field_reader nested(const nlohmann::ordered_json& element, std::string prefix) const;
+
+  // False, with Fineract's 400 naming each of them, when the body has a parameter that is not in
+  // `supported`; Fineract checks this before anything else.
+  bool only(std::initializer_list<std::string_view> supported);
+
   // The field when present and not null.
   const nlohmann::ordered_json* find(std::string_view name) const;
   bool has(std::string_view name) const { return find(name) != nullptr; }
@@ -50,13 +61,14 @@ class field_reader {
   std::optional<std::int64_t> id(std::string_view name, bool required = true);
   // A whole number >= 0 (counts, enum codes).
   std::optional<std::int64_t> whole(std::string_view name, bool required = true);
-  // A decimal >= 0 (rates).
+  // A decimal >= 0 (rates). A JSON number, or a string in the body's `locale` ("1,000.50" in
+  // en, "1.000,50" in de), which then needs a `locale`.
   std::optional<double> decimal(std::string_view name, bool required = true);
-  // An amount of money > 0.
+  // An amount of money > 0, read as decimal() reads.
   std::optional<cents> amount(std::string_view name, bool required = true);
   // A non-blank text (numbers and booleans read as their text).
   std::optional<std::string> text(std::string_view name, bool required = true);
-  // true/false (or the strings "true"/"false").
+  // A boolean read as Fineract reads it: true or "true" in any case; anything else is false.
   std::optional<bool> flag(std::string_view name, bool required = true);
   // A date string parsed with the body's dateFormat and locale, both then required.
   std::optional<local_date> date(std::string_view name, bool required = true);
@@ -79,10 +91,15 @@ class field_reader {
 
  private:
   std::optional<std::int64_t> integer(std::string_view name, bool required, bool positive);
+  // The body's locale for a number given as a string; an error when it is missing or invalid.
+  std::optional<std::string> number_locale(std::string_view name);
+  // A signed number: a JSON number as given, or a string in the body's locale as plain text.
+  std::optional<nlohmann::ordered_json> number(std::string_view name, bool required);
 
   const nlohmann::ordered_json& body_;
   std::string resource_, prefix_;
   std::optional<api_error> error_;
+  std::optional<std::string> outer_locale_;  // the locale of the body a nested reader is in
 };
 
 }  // namespace mifos::mock::detail

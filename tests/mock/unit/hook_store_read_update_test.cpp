@@ -101,7 +101,7 @@ TEST(HookStoreRead, AnUnknownIdIsNotFound) {
   const auto out = s.handle(make_call("GET", "/hooks/7"), kAnswers);
   expect_error(*out, 404, "error.msg.hook.identifier.not.found");
   EXPECT_EQ(out->body["errors"][0]["defaultUserMessage"], "Hook with identifier 7 does not exist");
-  EXPECT_EQ(out->body["errors"][0]["value"], 7);
+  EXPECT_EQ(out->body["errors"][0]["args"], json::parse(R"([{"value":7}])"));
   EXPECT_FALSE(out->event.has_value());
 }
 

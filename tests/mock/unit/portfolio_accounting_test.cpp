@@ -98,7 +98,7 @@ TEST(PortfolioDates, DateWithoutDateFormatIsAValidationError) {
   EXPECT_EQ(first_error_code(out), "validation.msg.missing.dateFormat.parameter");
   EXPECT_EQ(
       out.body["errors"][0]["defaultUserMessage"],
-      "The parameter 'activationDate' requires a 'dateFormat' parameter to be passed with it.");
+      "The parameter `activationDate` requires a `dateFormat` parameter to be passed with it.");
 }
 
 TEST(PortfolioDates, DateWithoutLocaleIsAValidationError) {
@@ -114,7 +114,7 @@ TEST(PortfolioDates, DateNotMatchingTheFormatIsAValidationError) {
   json body = client_body();
   body["activationDate"] = "2013-05-14";
   auto out = call(p, post("/clients", body));
-  EXPECT_EQ(first_error_code(out), "validation.msg.invalid.date.format");
+  EXPECT_EQ(first_error_code(out), "validation.msg.invalid.dateFormat.format");
   EXPECT_EQ(out.body["errors"][0]["parameterName"], "activationDate");
   EXPECT_EQ(out.body["errors"][0]["value"], "2013-05-14");
 }

@@ -195,7 +195,7 @@ TEST(PortfolioClients, UnknownClientReadIs404WithFineractMessage) {
   EXPECT_EQ(out.body["userMessageGlobalisationCode"], "error.msg.resource.not.found");
   EXPECT_EQ(first_error_code(out), "error.msg.client.id.invalid");
   EXPECT_EQ(out.body["errors"][0]["defaultUserMessage"], "Client with identifier 7 does not exist");
-  EXPECT_EQ(out.body["errors"][0]["value"], 7);
+  EXPECT_EQ(out.body["errors"][0]["args"], json::parse(R"([{"value":7}])"));
 }
 
 TEST(PortfolioClients, ActivateAnswersIdsAndActivates) {
