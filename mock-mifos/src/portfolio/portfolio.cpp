@@ -19,6 +19,11 @@ portfolio::portfolio() : state_(std::make_unique<state>()) {}
 portfolio::~portfolio() = default;
 portfolio::portfolio(portfolio&&) noexcept = default;
 portfolio& portfolio::operator=(portfolio&&) noexcept = default;
+portfolio::portfolio(const portfolio& other) : state_(std::make_unique<state>(*other.state_)) {}
+portfolio& portfolio::operator=(const portfolio& other) {
+  if (this != &other) state_ = std::make_unique<state>(*other.state_);
+  return *this;
+}
 
 std::optional<rest_outcome> portfolio::handle(const rest_call& call) {
   const detail::segments parts = detail::split_path(call.path);

@@ -26,6 +26,9 @@ class portfolio {
   ~portfolio();
   portfolio(portfolio&&) noexcept;
   portfolio& operator=(portfolio&&) noexcept;
+  // A copy of every record: the snapshot a batch in one transaction rolls back to.
+  portfolio(const portfolio& other);
+  portfolio& operator=(const portfolio& other);
 
   // A call on offices, clients, groups, centers, loans, savingsaccounts, journalentries (and
   // loanproducts, savingsproducts, charges for reads). nullopt when the path is none of these:

@@ -5,6 +5,7 @@
 #include <mifos/hooks/wire.hpp>
 
 #include "model/api_error.hpp"
+#include "server/batch.hpp"
 
 namespace mifos::mock {
 namespace {
@@ -143,6 +144,11 @@ front_result mock_front::handle_locked(const hooks::delivery& request,
     call.user = *user;
     call.tenant = *tenant;
     call.now = now;
+    if (sub_path == "/batches") {
+      std::vector<firing> firings;
+      const rest_outcome batch = run_batch_locked(state->second, call, firings);
+      return {{batch.status, batch.body.dump()}, std::move(firings)};
+    }
     outcome = dispatch_locked(state->second, call);
     if (!outcome) return {error_answer(api_error::unknown_resource()), {}};
   }
@@ -156,6 +162,44 @@ std::optional<rest_outcome> mock_front::dispatch_locked(tenant_state& t, const r
   if (call.path == "/hooks" || call.path.rfind("/hooks/", 0) == 0)
     return t.hooks.handle(call, ping_);
   return t.accounts.handle(call);
+}
+
+rest_outcome mock_front::run_batch_locked(tenant_state& t, const rest_call& call,
+                                          std::vector<firing>& firings) {
+  if (call.method != "POST") return {405, to_json(api_error::unknown_resource()), std::nullopt};
+  auto requests = read_batch(call.body);
+  if (auto* e = std::get_if<api_error>(&requests))
+    return {e->http_status, to_json(*e), std::nullopt};
+  auto enclosing = call.query.find("enclosingTransaction");
+  const bool one_transaction = enclosing != call.query.end() && enclosing->second == "true";
+  std::optional<portfolio> before;
+  if (one_transaction) before = t.accounts;
+  auto run_one = [&](const batch_call& sub) -> rest_outcome {
+    if (!sub.body_is_json)
+      return {400,
+              to_json(api_error::bad_request("error.msg.invalid.json",
+                                             "The request body is not valid JSON.")),
+              std::nullopt};
+    hooks::delivery target;
+    target.target = "/" + sub.relative_url;
+    rest_call inner = call;
+    inner.method = sub.method;
+    inner.path = std::string(target.path());
+    inner.query.clear();
+    for (auto& [k, v] : target.query()) inner.query.insert_or_assign(k, v);
+    inner.body = sub.body;
+    std::optional<rest_outcome> out = dispatch_locked(t, inner);
+    if (!out) return {404, to_json(api_error::unknown_resource()), std::nullopt};
+    // Fineract 2024-10 publishes a command's hook inside the batch's transaction, so a later
+    // rollback does not take it back.
+    if (out->event)
+      for (firing& f : firings_for(*out->event)) firings.push_back(std::move(f));
+    return std::move(*out);
+  };
+  batch_result result = run_batch(std::get<std::vector<batch_request>>(std::move(requests)),
+                                  one_transaction, run_one);
+  if (result.roll_back && before) t.accounts = std::move(*before);
+  return {200, std::move(result.responses), std::nullopt};
 }
 
 std::pair<rest_outcome, std::vector<firing>> mock_front::run(const rest_call& call) {

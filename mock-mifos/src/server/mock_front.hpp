@@ -80,6 +80,9 @@ class mock_front {
                              std::chrono::system_clock::time_point now);
   // nullopt: no such resource.
   std::optional<rest_outcome> dispatch_locked(tenant_state& t, const rest_call& call);
+  // POST /batches: every sub-request through dispatch_locked, its hooks added to `firings`.
+  rest_outcome run_batch_locked(tenant_state& t, const rest_call& call,
+                                std::vector<firing>& firings);
   std::vector<firing> firings_for(const command_event& e) const;
 
   const mock_settings settings_;
