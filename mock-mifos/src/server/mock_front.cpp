@@ -5,6 +5,7 @@
 #include <mifos/hooks/wire.hpp>
 
 #include "model/api_error.hpp"
+#include "request/command_names.hpp"
 #include "server/batch.hpp"
 
 namespace mifos::mock {
@@ -139,7 +140,8 @@ front_result mock_front::handle_locked(const hooks::delivery& request,
     rest_call call;
     call.method = request.method;
     call.path = sub_path;
-    for (auto& [k, v] : query) call.query.insert_or_assign(k, v);
+    for (auto& [k, v] : query)
+      call.query.insert_or_assign(k, k == "command" ? detail::canonical_command(v) : v);
     call.body = std::move(body);
     call.user = *user;
     call.tenant = *tenant;
@@ -186,7 +188,8 @@ rest_outcome mock_front::run_batch_locked(tenant_state& t, const rest_call& call
     inner.method = sub.method;
     inner.path = std::string(target.path());
     inner.query.clear();
-    for (auto& [k, v] : target.query()) inner.query.insert_or_assign(k, v);
+    for (auto& [k, v] : target.query())
+      inner.query.insert_or_assign(k, k == "command" ? detail::canonical_command(v) : v);
     inner.body = sub.body;
     std::optional<rest_outcome> out = dispatch_locked(t, inner);
     if (!out) return {404, to_json(api_error::unknown_resource()), std::nullopt};

@@ -5,6 +5,7 @@
 // when the row says the command fires nothing), and the result carries only the row's ids.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <set>
@@ -13,6 +14,7 @@
 #include <vector>
 
 #include "catalog_recipes.hpp"
+#include "request/command_names.hpp"
 
 namespace mifos::mock::catalog_test {
 namespace {
@@ -126,6 +128,19 @@ TEST(CatalogWalk, EveryModelledPairFiresOncePerSubscribedHookWithTheRowsIds) {
   RecordProperty("firing_pairs", static_cast<int>(fired.size()));
   // Raised as command families land; issue 15 is done at 150.
   EXPECT_GE(fired.size(), 22u);
+}
+
+TEST(CatalogWalk, CommandNamesCoverTheTable) {
+  const auto& names = detail::command_names();
+  for (const auto& [pair, row] : read_catalog()) {
+    if (row.command == "-" || row.command.find('=') != std::string::npos) continue;
+    EXPECT_NE(std::find(names.begin(), names.end(), row.command), names.end())
+        << row.command << " (" << pair.first << " " << pair.second << ")";
+    EXPECT_EQ(detail::canonical_command(row.command), row.command);
+  }
+  EXPECT_EQ(detail::canonical_command(" UndoApproval "), "undoapproval");
+  EXPECT_EQ(detail::canonical_command("WITHDRAWNBYAPPLICANT"), "withdrawnByApplicant");
+  EXPECT_EQ(detail::canonical_command("frobnicate"), "frobnicate");
 }
 
 }  // namespace

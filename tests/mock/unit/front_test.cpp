@@ -155,5 +155,17 @@ TEST(MockFrontMifos, FiresNothingForAFailedCommandAndUsesTheMifosRoot) {
   EXPECT_EQ(created.firings.size(), 1u);
 }
 
+// Fineract compares ?command= trimmed and ignoring case.
+TEST_F(MockFront, ACommandInAnotherCaseRunsThatCommand) {
+  ASSERT_EQ(run(call("POST", kRoot + "/clients",
+                     R"({"officeId":1,"firstname":"Petra","lastname":"Yton","active":false})"))
+                .answer.status,
+            200);
+  auto r = run(
+      call("POST", kRoot + "/clients/1?command=ACTIVATE%20",
+           R"({"activationDate":"24 October 2024","dateFormat":"dd MMMM yyyy","locale":"en"})"));
+  EXPECT_EQ(r.answer.status, 200) << r.answer.body;
+}
+
 }  // namespace
 }  // namespace mifos::mock
