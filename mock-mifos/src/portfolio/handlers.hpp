@@ -30,6 +30,13 @@ std::optional<rest_outcome> route_loans(state& s, const rest_call& call, const s
 std::optional<rest_outcome> route_savings(state& s, const rest_call& call, const segments& p);
 std::optional<rest_outcome> route_savings_charges(state& s, const rest_call& call,
                                                   const segments& p);
+// accounttransfers (account_transfers.cpp), standinginstructions (standing_instructions.cpp),
+// savings/{id}/notes (savings_notes.cpp)
+std::optional<rest_outcome> route_account_transfers(state& s, const rest_call& call,
+                                                    const segments& p);
+std::optional<rest_outcome> route_standing_instructions(state& s, const rest_call& call,
+                                                        const segments& p);
+std::optional<rest_outcome> route_savings_notes(state& s, const rest_call& call, const segments& p);
 // journalentries (accounting.cpp)
 std::optional<rest_outcome> route_journal_entries(state& s, const rest_call& call,
                                                   const segments& p);

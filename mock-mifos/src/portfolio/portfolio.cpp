@@ -40,6 +40,11 @@ std::optional<rest_outcome> portfolio::handle(const rest_call& call) {
     }
     return detail::route_savings(s, call, parts);
   }
+  if (resource == "accounttransfers") return detail::route_account_transfers(s, call, parts);
+  if (resource == "standinginstructions") {
+    return detail::route_standing_instructions(s, call, parts);
+  }
+  if (resource == "savings") return detail::route_savings_notes(s, call, parts);
   if (resource == "journalentries") return detail::route_journal_entries(s, call, parts);
   if (resource == "loanproducts" || resource == "savingsproducts" || resource == "charges") {
     return detail::route_products(s, call, parts);

@@ -1,13 +1,16 @@
 // savings.cpp: POST /savingsaccounts (SAVINGSACCOUNT CREATE), ?command=approve / activate
 // (SAVINGSACCOUNT APPROVE / ACTIVATE), POST /savingsaccounts/{id}/transactions?command=deposit /
-// withdrawal (SAVINGSACCOUNT DEPOSIT / WITHDRAWAL), and the GETs. Charges: savings_charges.cpp.
+// withdrawal (SAVINGSACCOUNT DEPOSIT / WITHDRAWAL), the GETs, and the routing of the other
+// account commands (savings_lifecycle.cpp, savings_blocks.cpp, savings_interest.cpp,
+// savings_transactions.cpp). Charges: savings_charges.cpp; money and statuses: savings_ledger.cpp.
 #include "portfolio/savings.hpp"
 
 #include <string>
+#include <string_view>
 
 #include "portfolio/handlers.hpp"
-#include "request/json_read.hpp"
 #include "portfolio/routing.hpp"
+#include "request/json_read.hpp"
 
 namespace mifos::mock::detail {
 namespace {
@@ -18,12 +21,40 @@ const std::string& currency_of(const state& s, const savings_account& a) {
   return s.savings_products.at(a.product_id).currency;
 }
 
+// The transactionType value Fineract's GET shows (SavingsEnumerations.transactionType).
+const char* transaction_type_name(int type) {
+  switch (type) {
+    case 1:
+      return "Deposit";
+    case 2:
+      return "Withdrawal";
+    case 3:
+      return "Interest Posting";
+    case 6:
+      return "Waive Charge";
+    case 7:
+      return "Pay Charge";
+    case 20:
+      return "Amount on hold";
+    case 21:
+      return "Release Amount";
+    default:
+      return "";
+  }
+}
+
 json savings_json(const state& s, const savings_account& a, const rest_call& call) {
   const client& c = s.clients.at(a.client_id);
   const std::string& currency = currency_of(s, a);
   json timeline = {{"submittedOnDate", date_json(a.submitted_on)}};
   if (a.approved_on) timeline["approvedOnDate"] = date_json(*a.approved_on);
   if (a.activated_on) timeline["activatedOnDate"] = date_json(*a.activated_on);
+  if (a.closed_on) {
+    const char* key = a.status == savings_status::rejected                 ? "rejectedOnDate"
+                      : a.status == savings_status::withdrawn_by_applicant ? "withdrawnOnDate"
+                                                                           : "closedOnDate";
+    timeline[key] = date_json(*a.closed_on);
+  }
   json j = {{"id", a.id},
             {"accountNo", account_no(a.id)},
             {"clientId", c.id},
@@ -31,6 +62,7 @@ json savings_json(const state& s, const savings_account& a, const rest_call& cal
             {"savingsProductId", a.product_id},
             {"savingsProductName", s.savings_products.at(a.product_id).name},
             {"status", savings_status_json(a.status)},
+            {"subStatus", savings_sub_status_json(a.sub_status)},
             {"timeline", timeline},
             {"currency", currency_json(currency)},
             {"summary",
@@ -38,19 +70,28 @@ json savings_json(const state& s, const savings_account& a, const rest_call& cal
               {"totalDeposits", amount_json(a.deposits)},
               {"totalWithdrawals", amount_json(a.withdrawals)},
               {"totalFeeCharge", amount_json(a.fees)},
+              {"totalInterestPosted", amount_json(a.interest_posted)},
               {"accountBalance", amount_json(a.balance)},
-              {"availableBalance", amount_json(a.balance)}}}};
+              {"availableBalance", amount_json(a.available())}}}};
+  if (a.external_id) j["externalId"] = *a.external_id;
+  if (a.nominal_annual_interest_rate > 0) {
+    j["nominalAnnualInterestRate"] = a.nominal_annual_interest_rate;
+  }
+  if (a.on_hold > 0) j["savingsAmountOnHold"] = amount_json(a.on_hold);
+  if (a.reason_for_block) j["reasonForBlock"] = *a.reason_for_block;
   auto associations = call.query.find("associations");
   if (associations != call.query.end() &&
       associations->second.find("transactions") != std::string::npos) {
-    static const char* const kTypes[] = {"", "Deposit", "Withdrawal", "", "", "", "", "Pay Charge"};
     json list = json::array();
     for (const auto& t : a.transactions) {
-      list.push_back({{"id", t.id},
-                      {"transactionType", {{"id", t.type}, {"value", kTypes[t.type]}}},
-                      {"date", date_json(t.date)},
-                      {"amount", amount_json(t.amount)},
-                      {"runningBalance", amount_json(t.running_balance)}});
+      list.push_back(
+          {{"id", t.id},
+           {"transactionType", {{"id", t.type}, {"value", transaction_type_name(t.type)}}},
+           {"date", date_json(t.date)},
+           {"amount", amount_json(t.amount)},
+           {"runningBalance", amount_json(t.running_balance)},
+           {"reversed", t.reversed},
+           {"isReversal", t.is_reversal}});
     }
     j["transactions"] = list;
   }
@@ -133,11 +174,7 @@ answer move_money(state& s, entity_id id, const json& body, bool deposit) {
     return api_error::domain_rule("error.msg.savingsaccount.transaction.amount.too.large",
                                   "The account cannot hold that much.");
   }
-  if (!deposit && *amount > a->balance) {
-    return api_error::domain_rule(
-        "error.msg.savingsaccount.transaction.insufficient.account.balance",
-        "Insufficient account balance.");
-  }
+  if (auto refused = deposit ? refuse_credit(*a) : refuse_debit(*a, *amount)) return *refused;
   entity_id t =
       book_savings_transaction(s, *a, deposit ? 1 : 2, *date, deposit ? *amount : -*amount);
   json changes = json::object();
@@ -146,51 +183,6 @@ answer move_money(state& s, entity_id id, const json& body, bool deposit) {
 }
 
 }  // namespace
-
-json savings_status_json(savings_status st) {
-  const char* code = st == savings_status::active ? "savingsAccountStatusType.active"
-                     : st == savings_status::approved
-                         ? "savingsAccountStatusType.approved"
-                         : "savingsAccountStatusType.submitted.and.pending.approval";
-  const char* value = st == savings_status::active     ? "Active"
-                      : st == savings_status::approved ? "Approved"
-                                                       : "Submitted and pending approval";
-  return {{"id", static_cast<int>(st)},
-          {"code", code},
-          {"value", value},
-          {"submittedAndPendingApproval", st == savings_status::submitted},
-          {"approved", st == savings_status::approved},
-          {"rejected", false},
-          {"withdrawnByApplicant", false},
-          {"active", st == savings_status::active},
-          {"closed", false},
-          {"prematureClosed", false},
-          {"transferInProgress", false},
-          {"transferOnHold", false},
-          {"matured", false}};
-}
-
-json savings_result(const state& s, const savings_account& a, entity_id resource_id,
-                    std::optional<json> changes) {
-  return result_fields{.office_id = s.clients.at(a.client_id).office_id,
-                       .client_id = a.client_id,
-                       .savings_id = a.id,
-                       .resource_id = resource_id,
-                       .changes = std::move(changes)}
-      .to_json();
-}
-
-entity_id book_savings_transaction(state& s, savings_account& a, int type, local_date date,
-                                   cents amount) {
-  a.balance += amount;
-  if (type == 1) a.deposits += amount;
-  if (type == 2) a.withdrawals -= amount;
-  if (type == 7) a.fees -= amount;
-  savings_transaction t{s.savings_transaction_ids.take(), type, date, amount < 0 ? -amount : amount,
-                        a.balance};
-  a.transactions.push_back(t);
-  return t.id;
-}
 
 entity_id open_savings_account(state& s, client& c, entity_id product_id, local_date on) {
   savings_account a;
@@ -207,7 +199,7 @@ entity_id open_savings_account(state& s, client& c, entity_id product_id, local_
 }
 
 std::optional<rest_outcome> route_savings(state& s, const rest_call& call, const segments& p) {
-  if (p.size() > 3) return std::nullopt;
+  if (p.size() > 4) return std::nullopt;
   if (p.size() == 1) {
     if (call.method == "POST") {
       return run_command(call, "SAVINGSACCOUNT", "CREATE",
@@ -219,17 +211,31 @@ std::optional<rest_outcome> route_savings(state& s, const rest_call& call, const
     return read_outcome(page(call, std::move(items)));
   }
   auto id = parse_id(p[1]);
-  if (!id || (p.size() == 3 && p[2] != "transactions")) return std::nullopt;
+  if (!id || (p.size() >= 3 && p[2] != "transactions")) return std::nullopt;
   const std::string* command = command_of(call);
-  auto is = [command](const char* name) { return command != nullptr && *command == name; };
+  const std::string_view name = command != nullptr ? std::string_view(*command) : "";
+  auto is = [command](const char* n) { return command != nullptr && *command == n; };
+  if (p.size() == 4) {
+    auto tid = parse_id(p[3]);
+    if (!tid) return std::nullopt;
+    if (call.method != "POST") return method_not_allowed(call);
+    if (auto out = savings_transaction_command(s, call, *id, tid, name)) return out;
+    return unsupported_command(call);
+  }
   if (p.size() == 3) {
     if (call.method != "POST") return method_not_allowed(call);
+    if (auto out = savings_transaction_command(s, call, *id, std::nullopt, name)) return out;
     if (!is("deposit") && !is("withdrawal")) return unsupported_command(call);
     const bool deposit = is("deposit");
     return run_command(call, "SAVINGSACCOUNT", deposit ? "DEPOSIT" : "WITHDRAWAL",
                        [&](const json& body) { return move_money(s, *id, body, deposit); });
   }
+  if (call.method == "PUT") return update_savings_application(s, call, *id);
+  if (call.method == "DELETE") return delete_savings_application(s, call, *id);
   if (call.method == "POST") {
+    if (auto out = savings_lifecycle_command(s, call, *id, name)) return out;
+    if (auto out = savings_block_command(s, call, *id, name)) return out;
+    if (auto out = savings_interest_command(s, call, *id, name)) return out;
     if (!is("approve") && !is("activate")) return unsupported_command(call);
     const bool activate = is("activate");
     return run_command(call, "SAVINGSACCOUNT", activate ? "ACTIVATE" : "APPROVE",

@@ -1,12 +1,13 @@
 // savings_charges.cpp: POST /savingsaccounts/{id}/charges (SAVINGSACCOUNTCHARGE CREATE),
-// POST /savingsaccounts/{id}/charges/{cid}?command=paycharge (SAVINGSACCOUNTCHARGE PAY), and
-// their GETs.
+// POST /savingsaccounts/{id}/charges/{cid}?command=paycharge|waive|inactivate
+// (SAVINGSACCOUNTCHARGE PAY, WAIVE, INACTIVATE), PUT and DELETE of a charge (UPDATE, DELETE),
+// and their GETs.
 #include <string>
 
 #include "portfolio/handlers.hpp"
-#include "request/json_read.hpp"
 #include "portfolio/routing.hpp"
 #include "portfolio/savings.hpp"
+#include "request/json_read.hpp"
 
 namespace mifos::mock::detail {
 namespace {
@@ -22,9 +23,12 @@ json charge_json(const state& s, const savings_account& a, const savings_charge&
             {"currency", currency_json(def.currency)},
             {"amount", amount_json(c.amount)},
             {"amountPaid", amount_json(c.paid)},
-            {"amountOutstanding", amount_json(c.outstanding())}};
+            {"amountWaived", amount_json(c.waived)},
+            {"amountOutstanding", amount_json(c.outstanding())},
+            {"isActive", c.active}};
   if (c.due_date) j["dueDate"] = date_json(*c.due_date);
-  j["isPaid"] = c.outstanding() == 0;
+  j["isPaid"] = c.outstanding() == 0 && c.waived == 0;
+  j["isWaived"] = c.waived > 0;
   return j;
 }
 
@@ -94,6 +98,96 @@ answer pay_charge(state& s, entity_id id, entity_id charge_id, const json& body)
   return savings_result(s, *a, c->id, std::nullopt);
 }
 
+// waive and inactivate need an active account (SavingsAccount.waiveCharge / inactivateCharge).
+std::optional<api_error> charge_account_rule(const savings_account& a) {
+  const bool closed = a.status == savings_status::closed || a.status == savings_status::rejected ||
+                      a.status == savings_status::withdrawn_by_applicant;
+  if (closed) return savings_rule("savingsaccount", "transaction.invalid.account.is.closed");
+  if (a.status != savings_status::active) {
+    return savings_rule("savingsaccount", "transaction.invalid.account.is.not.active");
+  }
+  return std::nullopt;
+}
+
+answer waive_charge(state& s, entity_id id, entity_id charge_id, const rest_call& call) {
+  savings_account* a = s.find_savings(id);
+  if (a == nullptr) return savings_not_found(id);
+  savings_charge* c = find_charge(*a, charge_id);
+  if (c == nullptr) return account_charge_not_found(charge_id);
+  if (auto rule = charge_account_rule(*a)) return *rule;
+  if (!c->active) return savings_rule("savingsaccount", "charge.is.not.active");
+  if (c->waived > 0) {
+    return savings_rule("savingsaccount", "transaction.invalid.account.charge.is.already.waived");
+  }
+  if (c->outstanding() == 0) {
+    return savings_rule("savingsaccount", "transaction.invalid.account.charge.is.paid");
+  }
+  const cents waived = c->outstanding();
+  c->waived = waived;
+  // A waiver is booked (type 6) but moves no money.
+  savings_transaction t;
+  t.id = s.savings_transaction_ids.take();
+  t.type = 6;
+  t.date = date_of(call.now);
+  t.amount = waived;
+  t.running_balance = a->balance;
+  a->transactions.push_back(t);
+  return savings_result(s, *a, c->id, std::nullopt);
+}
+
+answer inactivate_charge(state& s, entity_id id, entity_id charge_id) {
+  savings_account* a = s.find_savings(id);
+  if (a == nullptr) return savings_not_found(id);
+  savings_charge* c = find_charge(*a, charge_id);
+  if (c == nullptr) return account_charge_not_found(charge_id);
+  if (auto rule = charge_account_rule(*a)) return *rule;
+  c->active = false;
+  return savings_result(s, *a, c->id, std::nullopt);
+}
+
+// PUT: dueDate and amount, `changes` in SavingsAccountCharge.update's order.
+answer update_charge(state& s, entity_id id, entity_id charge_id, const json& body) {
+  field_reader in(body, "savingsaccountcharge");
+  auto amount = in.amount("amount", false);
+  auto due_date = in.date("dueDate", false);
+  if (!in.ok()) return in.error();
+  savings_account* a = s.find_savings(id);
+  if (a == nullptr) return savings_not_found(id);
+  savings_charge* c = find_charge(*a, charge_id);
+  if (c == nullptr) return account_charge_not_found(charge_id);
+  json changes = json::object();
+  if (due_date && due_date != c->due_date) {
+    changes["dueDate"] = value_text(body.at("dueDate"));
+    changes["dateFormat"] = value_text(body.at("dateFormat"));
+    changes["locale"] = value_text(body.at("locale"));
+    c->due_date = due_date;
+  }
+  if (amount && *amount != c->amount) {
+    changes["amount"] = amount_json(*amount);
+    if (body.contains("locale")) changes["locale"] = value_text(body.at("locale"));
+    c->amount = *amount;
+  }
+  return savings_result(s, *a, c->id, std::move(changes));
+}
+
+// DELETE: only while the application is pending (SavingsAccount.removeCharge).
+answer delete_charge(state& s, entity_id id, entity_id charge_id) {
+  savings_account* a = s.find_savings(id);
+  if (a == nullptr) return savings_not_found(id);
+  savings_charge* c = find_charge(*a, charge_id);
+  if (c == nullptr) return account_charge_not_found(charge_id);
+  if (a->status == savings_status::closed || a->status == savings_status::rejected ||
+      a->status == savings_status::withdrawn_by_applicant) {
+    return savings_rule("savingsaccount", "delete.transaction.invalid.account.is.closed");
+  }
+  if (a->status == savings_status::active || a->status == savings_status::approved) {
+    return savings_rule("savingsaccount", "delete.transaction.invalid.account.is.active");
+  }
+  json result = savings_result(s, *a, c->id, std::nullopt);
+  std::erase_if(a->charges, [charge_id](const savings_charge& x) { return x.id == charge_id; });
+  return result;
+}
+
 }  // namespace
 
 std::optional<rest_outcome> route_savings_charges(state& s, const rest_call& call,
@@ -117,9 +211,26 @@ std::optional<rest_outcome> route_savings_charges(state& s, const rest_call& cal
   if (!charge_id) return std::nullopt;
   if (call.method == "POST") {
     const std::string* command = command_of(call);
-    if (command == nullptr || *command != "paycharge") return unsupported_command(call);
+    auto is = [command](const char* name) { return command != nullptr && *command == name; };
+    if (is("waive")) {
+      return run_command(call, "SAVINGSACCOUNTCHARGE", "WAIVE",
+                         [&](const json&) { return waive_charge(s, *id, *charge_id, call); });
+    }
+    if (is("inactivate")) {
+      return run_command(call, "SAVINGSACCOUNTCHARGE", "INACTIVATE",
+                         [&](const json&) { return inactivate_charge(s, *id, *charge_id); });
+    }
+    if (!is("paycharge")) return unsupported_command(call);
     return run_command(call, "SAVINGSACCOUNTCHARGE", "PAY",
                        [&](const json& body) { return pay_charge(s, *id, *charge_id, body); });
+  }
+  if (call.method == "PUT") {
+    return run_command(call, "SAVINGSACCOUNTCHARGE", "UPDATE",
+                       [&](const json& body) { return update_charge(s, *id, *charge_id, body); });
+  }
+  if (call.method == "DELETE") {
+    return run_command(call, "SAVINGSACCOUNTCHARGE", "DELETE",
+                       [&](const json&) { return delete_charge(s, *id, *charge_id); });
   }
   if (call.method != "GET") return method_not_allowed(call);
   savings_account* a = s.find_savings(*id);

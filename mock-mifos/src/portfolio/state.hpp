@@ -114,32 +114,77 @@ struct loan {
   std::vector<loan_transaction> transactions;
 };
 
-enum class savings_status { submitted = 100, approved = 200, active = 300 };
+// Fineract's SavingsAccountStatusType (303/304/700/800 are not reached by the mock's commands).
+enum class savings_status {
+  submitted = 100,
+  approved = 200,
+  active = 300,
+  withdrawn_by_applicant = 400,
+  rejected = 500,
+  closed = 600
+};
+
+// Fineract's SavingsAccountSubStatusEnum, as far as the block commands set it.
+enum class savings_sub_status { none = 0, block = 400, block_credit = 500, block_debit = 600 };
 
 struct savings_transaction {
   entity_id id = 0;
-  int type = 1;  // Fineract's savingsAccountTransactionType: 1 deposit, 2 withdrawal, 7 fee
+  // Fineract's savingsAccountTransactionType: 1 deposit, 2 withdrawal, 3 interest posting,
+  // 6 waive charge, 7 pay charge, 20 amount on hold, 21 amount release.
+  int type = 1;
   local_date date;
   cents amount = 0, running_balance = 0;
+  bool reversed = false;                 // undone, or reversed by a later reversal
+  bool is_reversal = false;              // the reversal of another transaction (?command=reverse)
+  std::optional<entity_id> released_by;  // a hold (20): the release (21) that freed it
 };
 
 struct savings_charge {
   entity_id id = 0;
   entity_id charge_id = 0;
-  cents amount = 0, paid = 0;
+  cents amount = 0, paid = 0, waived = 0;
   std::optional<local_date> due_date;
-  cents outstanding() const { return amount - paid; }
+  bool active = true;
+  cents outstanding() const { return amount - paid - waived; }
 };
 
 struct savings_account {
   entity_id id = 0;
   entity_id client_id = 0, product_id = 0;
   savings_status status = savings_status::submitted;
+  savings_sub_status sub_status = savings_sub_status::none;
   local_date submitted_on;
-  std::optional<local_date> approved_on, activated_on;
-  cents balance = 0, deposits = 0, withdrawals = 0, fees = 0;
+  std::optional<local_date> approved_on, activated_on,
+      closed_on;  // closed_on: also rejected/withdrawn
+  std::optional<std::string> external_id, reason_for_block;
+  double nominal_annual_interest_rate = 0;  // percent; 0 posts no interest
+  cents balance = 0, deposits = 0, withdrawals = 0, fees = 0, interest_posted = 0;
+  cents on_hold = 0;  // held amounts: lowers availableBalance, not accountBalance
   std::vector<savings_transaction> transactions;
   std::vector<savings_charge> charges;
+  cents available() const { return balance - on_hold; }
+};
+
+// POST /savings/{id}/notes
+struct savings_note {
+  entity_id id = 0;
+  entity_id savings_id = 0;
+  std::string note;
+};
+
+// POST /standinginstructions: a transfer Fineract's scheduler would run; the mock keeps it.
+struct standing_instruction {
+  entity_id id = 0;
+  std::string name;
+  entity_id from_office_id = 1, from_client_id = 0, from_account_id = 0;
+  entity_id to_office_id = 1, to_client_id = 0, to_account_id = 0;
+  int from_account_type = 2, to_account_type = 2;  // 1 loan, 2 savings
+  int transfer_type = 1, priority = 1, status = 1, instruction_type = 1, recurrence_type = 1;
+  std::optional<int> recurrence_frequency,
+      recurrence_interval;  // status: 1 active, 2 disabled, 3 deleted
+  std::optional<cents> amount;
+  local_date valid_from;
+  std::optional<local_date> valid_till;
 };
 
 struct journal_line {
@@ -162,9 +207,12 @@ struct state {
   std::map<entity_id, loan> loans;
   std::map<entity_id, savings_account> savings;
   std::vector<journal_line> journal;
+  std::map<entity_id, savings_note> savings_notes;
+  std::map<entity_id, standing_instruction> standing_instructions;
 
   id_sequence office_ids, client_ids, group_ids, loan_ids, loan_transaction_ids, savings_ids,
       savings_transaction_ids, savings_charge_ids, journal_line_ids, journal_transactions;
+  id_sequence note_ids, standing_instruction_ids, account_transfer_ids;
 
   office* find_office(entity_id id);
   client* find_client(entity_id id);
