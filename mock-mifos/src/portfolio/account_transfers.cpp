@@ -7,6 +7,7 @@
 
 #include "portfolio/handlers.hpp"
 #include "portfolio/loan_money.hpp"
+#include "portfolio/loans.hpp"
 #include "portfolio/routing.hpp"
 #include "portfolio/savings.hpp"
 #include "request/json_read.hpp"
@@ -88,15 +89,7 @@ answer create_transfer(state& s, const json& body) {
                         "not active.");
     }
     book_savings_transaction(s, *from, 2, r.date, -r.amount);
-    const repayment_split split = apply_repayment(*l, r.amount);
-    loan_transaction t;
-    t.id = s.loan_transaction_ids.take();
-    t.date = r.date;
-    t.amount = r.amount;
-    t.principal_portion = split.principal;
-    t.interest_portion = split.interest;
-    t.overpayment_portion = split.overpayment;
-    l->transactions.push_back(t);
+    add_loan_transaction(s, *l, loan_transaction_type::repayment, r.date, r.amount);
     if (l->status != loan_status::active) l->closed_on = r.date;
   }
   return result_fields{.savings_id = from->id, .resource_id = s.account_transfer_ids.take()}

@@ -26,6 +26,9 @@ std::optional<rest_outcome> route_clients(state& s, const rest_call& call, const
 std::optional<rest_outcome> route_groups(state& s, const rest_call& call, const segments& p);
 // loans and their transactions (loans.cpp)
 std::optional<rest_outcome> route_loans(state& s, const rest_call& call, const segments& p);
+// rescheduleloans: loan reschedule requests (loan_reschedule.cpp)
+std::optional<rest_outcome> route_reschedule_loans(state& s, const rest_call& call,
+                                                   const segments& p);
 // savingsaccounts, their transactions and charges (savings.cpp, savings_charges.cpp)
 std::optional<rest_outcome> route_savings(state& s, const rest_call& call, const segments& p);
 std::optional<rest_outcome> route_savings_charges(state& s, const rest_call& call,

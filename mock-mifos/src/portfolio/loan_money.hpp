@@ -1,8 +1,9 @@
-// loan_money.hpp: a loan's money: the interest its schedule charges, how a repayment splits
-// into interest and principal, and the summary GET /loans/{id} shows.
+// loan_money.hpp: a loan's money: the interest its schedule charges, how its transactions split
+// into fees, interest and principal, and the summary GET /loans/{id} shows.
 //
 //   l.interest_charged = scheduled_interest(l);        // at disbursal
-//   repayment_split r = apply_repayment(l, 50000);     // interest first, then principal
+//   l.transactions.push_back(repayment);
+//   replay_transactions(l);                            // portions, totals and status again
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -21,17 +22,22 @@ cents scheduled_interest(const loan& l);
 
 cents principal_outstanding(const loan& l);
 cents interest_outstanding(const loan& l);
+cents fees_outstanding(const loan& l);
+cents total_outstanding(const loan& l);
+// The fees the loan's active charges add up to.
+cents fees_charged(const loan& l);
 
-struct repayment_split {
-  cents principal = 0, interest = 0, overpayment = 0;
-};
+// Books every transaction that is not reversed again, oldest first, from a loan with nothing
+// paid: each one's portions, the loan's totals, and its status. Payments (repayment, goodwill
+// credit, charge payment) pay fees first, then interest, then principal (a simplification of
+// Fineract's per-installment strategies), any excess as overpayment; waivers reduce what is
+// owed; a write-off books what is left; a refund gives paid principal (then interest) back; a
+// credit balance refund pays out the overpayment; a recovery payment only counts as recovered.
+// A loan that was active, closed or overpaid is then closed (600) when nothing is outstanding,
+// overpaid (700) when more was paid, and active (300) otherwise.
+void replay_transactions(loan& l);
 
-// Books a repayment of `amount` on an active loan: outstanding interest first, then principal
-// (a simplification of Fineract's per-installment strategies), any excess as overpayment. A
-// loan repaid in full closes (600, obligations met); one repaid beyond is overpaid (700).
-repayment_split apply_repayment(loan& l, cents amount);
-
-// The loan's `summary` object (currency, principal, interest and total figures).
+// The loan's `summary` object (currency, principal, interest, fee and total figures).
 nlohmann::ordered_json loan_summary_json(const loan& l, const std::string& currency);
 
 }  // namespace mifos::mock::detail

@@ -34,6 +34,7 @@ std::optional<rest_outcome> portfolio::handle(const rest_call& call) {
   if (resource == "clients") return detail::route_clients(s, call, parts);
   if (resource == "groups" || resource == "centers") return detail::route_groups(s, call, parts);
   if (resource == "loans") return detail::route_loans(s, call, parts);
+  if (resource == "rescheduleloans") return detail::route_reschedule_loans(s, call, parts);
   if (resource == "savingsaccounts") {
     if (parts.size() >= 3 && parts[2] == "charges") {
       return detail::route_savings_charges(s, call, parts);

@@ -82,19 +82,70 @@ struct charge_definition {
   int applies_to = 2;  // chargeAppliesTo: 1 loan, 2 savings, 3 client
 };
 
+// Fineract's LoanStatus (transfers 303/304 are not modelled).
 enum class loan_status {
   submitted = 100,
   approved = 200,
   active = 300,
+  withdrawn = 400,
+  rejected = 500,
   closed = 600,
+  written_off = 601,
+  rescheduled = 602,
   overpaid = 700
+};
+
+// Fineract's LoanTransactionType ids for the transactions the mock books.
+enum class loan_transaction_type {
+  disbursement = 1,
+  repayment = 2,
+  waive_interest = 4,
+  write_off = 6,
+  recovery_repayment = 8,
+  waive_charges = 9,
+  charge_payment = 17,
+  refund_for_active_loan = 18,
+  credit_balance_refund = 20,
+  goodwill_credit = 23
 };
 
 struct loan_transaction {
   entity_id id = 0;
-  bool disbursement = false;  // else a repayment
+  loan_transaction_type type = loan_transaction_type::repayment;
   local_date date;
-  cents amount = 0, principal_portion = 0, interest_portion = 0, overpayment_portion = 0;
+  cents amount = 0, principal_portion = 0, interest_portion = 0, fee_portion = 0,
+        overpayment_portion = 0;
+  bool reversed = false;
+  std::optional<entity_id> loan_charge_id;  // the charge a charge payment or waiver is for
+  bool disbursement() const { return type == loan_transaction_type::disbursement; }
+};
+
+// A charge applied to a loan (POST /loans/{id}/charges).
+struct loan_charge {
+  entity_id id = 0;
+  entity_id charge_id = 0;
+  cents amount = 0, paid = 0, waived = 0;
+  std::optional<local_date> due_date;
+  bool active = true;             // false once deleted
+  bool account_transfer = false;  // chargePaymentMode 1: paid from the linked savings account
+  cents outstanding() const { return amount - paid - waived; }
+};
+
+// A guarantor (POST /loans/{id}/guarantors): an existing client (type 1) or someone outside
+// the bank (type 3), named in the request.
+struct loan_guarantor {
+  entity_id id = 0;
+  int type = 1;
+  std::optional<entity_id> client_id;
+  std::string firstname, lastname;
+};
+
+// Collateral pledged against a loan (POST /loans/{id}/collaterals).
+struct loan_collateral {
+  entity_id id = 0;
+  entity_id type_id = 0;
+  cents value = 0;
+  std::string description;
 };
 
 struct loan {
@@ -111,7 +162,31 @@ struct loan {
   std::optional<local_date> approved_on, disbursed_on, closed_on;
   cents interest_charged = 0;  // fixed at disbursal
   cents principal_paid = 0, interest_paid = 0, overpaid = 0;
+  // What replay_transactions() books besides payments (loan_money.hpp).
+  cents fees_paid = 0, interest_waived = 0, fees_waived = 0, principal_written_off = 0,
+        interest_written_off = 0, fees_written_off = 0, recovered = 0;
   std::vector<loan_transaction> transactions;
+  // Issue 15 (loan lifecycle): the fields the commands beyond repayment need.
+  std::optional<entity_id> group_id;     // group and JLG loans
+  std::string loan_type = "individual";  // individual, group, jlg
+  std::optional<entity_id> loan_officer_id;
+  cents proposed_principal = 0;    // the amount applied for; undo approval restores it
+  cents in_arrears_tolerance = 0;  // CLOSE writes off at most this much
+  std::optional<local_date> rejected_on, withdrawn_on, written_off_on, rescheduled_on;
+  std::optional<entity_id> linked_savings_id;  // linkAccountId: disburseToSavings pays into it
+  std::vector<loan_charge> charges;
+  std::map<entity_id, loan_guarantor> guarantors;
+  std::map<entity_id, loan_collateral> collaterals;
+};
+
+// A loan reschedule request (POST /rescheduleloans): 100 submitted, 200 approved, 300 rejected.
+struct reschedule_request {
+  entity_id id = 0, loan_id = 0;
+  int status = 100;
+  local_date reschedule_from, submitted_on;
+  std::optional<local_date> adjusted_due_date;
+  std::optional<int> extra_terms;
+  entity_id reason_id = 0;
 };
 
 // Fineract's SavingsAccountStatusType (303/304/700/800 are not reached by the mock's commands).
@@ -209,10 +284,12 @@ struct state {
   std::vector<journal_line> journal;
   std::map<entity_id, savings_note> savings_notes;
   std::map<entity_id, standing_instruction> standing_instructions;
+  std::map<entity_id, reschedule_request> reschedule_requests;
 
   id_sequence office_ids, client_ids, group_ids, loan_ids, loan_transaction_ids, savings_ids,
       savings_transaction_ids, savings_charge_ids, journal_line_ids, journal_transactions;
   id_sequence note_ids, standing_instruction_ids, account_transfer_ids;
+  id_sequence loan_charge_ids, guarantor_ids, collateral_ids, reschedule_ids;
 
   office* find_office(entity_id id);
   client* find_client(entity_id id);
