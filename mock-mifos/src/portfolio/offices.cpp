@@ -1,13 +1,14 @@
-// offices.cpp: POST/GET /offices (OFFICE CREATE), and the seeded products and charges, which
-// the mock serves read-only (GET /loanproducts, /savingsproducts, /charges).
+// offices.cpp: POST/GET /offices (OFFICE CREATE), PUT /offices/{id} (OFFICE UPDATE), and the seeded
+// products and charges, which the mock serves read-only (GET /loanproducts, /savingsproducts,
+// /charges).
 #include <algorithm>
 #include <cctype>
 #include <string>
 #include <vector>
 
 #include "portfolio/handlers.hpp"
-#include "request/json_read.hpp"
 #include "portfolio/routing.hpp"
+#include "request/json_read.hpp"
 
 namespace mifos::mock::detail {
 namespace {
@@ -53,6 +54,54 @@ answer create_office(state& s, const json& body) {
   o.hierarchy = parent->hierarchy + std::to_string(o.id) + ".";
   s.offices[o.id] = o;
   return result_fields{.office_id = o.id, .resource_id = o.id}.to_json();
+}
+
+// PUT /offices/{id}: OFFICE UPDATE, `changes` with what differs (the opening date as sent).
+answer update_office(state& s, entity_id id, const json& body) {
+  field_reader in(body, "office");
+  for (const auto& [key, value] : body.items()) {
+    static const std::vector<std::string> kSupported = {"name",       "parentId", "openingDate",
+                                                        "externalId", "locale",   "dateFormat"};
+    if (std::find(kSupported.begin(), kSupported.end(), key) == kSupported.end()) {
+      return api_error::validation(key, "The parameter " + key + " is not supported.",
+                                   "error.msg.parameter.unsupported");
+    }
+  }
+  auto name = in.text("name", body.contains("name"));
+  auto parent_id = in.id("parentId", false);
+  auto opening = in.date("openingDate", false);
+  auto external_id = in.text("externalId", false);
+  if (!in.ok()) return in.error();
+  office* o = s.find_office(id);
+  if (o == nullptr) return office_not_found(id);
+  if (parent_id && s.find_office(*parent_id) == nullptr) return office_not_found(*parent_id);
+  json changes = json::object();
+  if (name && *name != o->name) {
+    for (const auto& [other_id, other] : s.offices) {
+      if (other_id != id && other.name == *name) {
+        return api_error::domain_rule("error.msg.office.duplicate.name",
+                                      "Office with name `" + *name + "` already exists");
+      }
+    }
+    changes["name"] = *name;
+    o->name = *name;
+  }
+  if (opening && *opening != o->opening_date) {
+    changes["openingDate"] = body["openingDate"];
+    changes["dateFormat"] = body["dateFormat"];
+    changes["locale"] = body["locale"];
+    o->opening_date = *opening;
+  }
+  if (external_id && external_id != o->external_id) {
+    changes["externalId"] = *external_id;
+    o->external_id = external_id;
+  }
+  if (parent_id && o->parent_id && *parent_id != *o->parent_id && *parent_id != id) {
+    changes["parentId"] = *parent_id;
+    o->parent_id = *parent_id;
+    o->hierarchy = s.offices.at(*parent_id).hierarchy + std::to_string(id) + ".";
+  }
+  return result_fields{.office_id = id, .resource_id = id, .changes = changes}.to_json();
 }
 
 json loan_product_json(const loan_product& p) {
@@ -130,6 +179,10 @@ std::optional<rest_outcome> route_offices(state& s, const rest_call& call, const
   }
   auto id = parse_id(p[1]);
   if (!id) return std::nullopt;
+  if (call.method == "PUT") {
+    return run_command(call, "OFFICE", "UPDATE",
+                       [&](const json& body) { return update_office(s, *id, body); });
+  }
   if (call.method != "GET") return method_not_allowed(call);
   const office* o = s.find_office(*id);
   return read_outcome(o != nullptr ? answer(office_json(s, *o)) : answer(office_not_found(*id)));

@@ -25,6 +25,8 @@ portfolio& portfolio::operator=(const portfolio& other) {
   return *this;
 }
 
+bool portfolio::has_office(std::int64_t id) const { return state_->data.offices.count(id) > 0; }
+
 std::optional<rest_outcome> portfolio::handle(const rest_call& call) {
   const detail::segments parts = detail::split_path(call.path);
   if (parts.empty()) return std::nullopt;

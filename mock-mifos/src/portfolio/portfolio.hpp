@@ -13,6 +13,7 @@
 //   // out->event: CLIENT CREATE with that result
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 
@@ -34,6 +35,8 @@ class portfolio {
   // loanproducts, savingsproducts, charges for reads). nullopt when the path is none of these:
   // the caller answers 404 for it.
   std::optional<rest_outcome> handle(const rest_call& call);
+  // Whether office `id` exists (for the records that name an office: users, holidays).
+  bool has_office(std::int64_t id) const;
 
  private:
   struct state;

@@ -163,6 +163,18 @@ front_result mock_front::handle_locked(const hooks::delivery& request,
 std::optional<rest_outcome> mock_front::dispatch_locked(tenant_state& t, const rest_call& call) {
   if (call.path == "/hooks" || call.path.rfind("/hooks/", 0) == 0)
     return t.hooks.handle(call, ping_);
+  auto office_exists = [&t](std::int64_t id) { return t.accounts.has_office(id); };
+  if (auto outcome = t.records.handle(call, office_exists)) {
+    // A user created through the API can log in, as in Fineract.
+    const auto& e = outcome->event;
+    if (e && !e->failed() && e->entity == "USER" && e->action == "CREATE") {
+      const auto& body = call.body;
+      if (body.value("username", nlohmann::ordered_json()).is_string() &&
+          body.value("password", nlohmann::ordered_json()).is_string())
+        users_.add(body["username"].get<std::string>(), body["password"].get<std::string>());
+    }
+    return outcome;
+  }
   return t.accounts.handle(call);
 }
 

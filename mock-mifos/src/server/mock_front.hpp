@@ -24,6 +24,7 @@
 #include "model/command_event.hpp"
 #include "model/hook.hpp"
 #include "portfolio/portfolio.hpp"
+#include "records/record_db.hpp"
 #include "wire/hook_payload.hpp"
 
 namespace mifos::mock {
@@ -74,6 +75,7 @@ class mock_front {
     explicit tenant_state(hook_rules rules) : hooks(rules) {}
     portfolio accounts;
     hook_store hooks;
+    records::record_db records;  // administration and configuration
   };
 
   front_result handle_locked(const hooks::delivery& request,
