@@ -52,7 +52,7 @@ answer create_loan(state& s, const json& body) {
   if (c == nullptr) return client_not_found(*client_id);
   auto product = s.loan_products.find(*product_id);
   if (product == s.loan_products.end()) return product_not_found(*product_id, false);
-  if (!c->active) {
+  if (!c->is_active()) {
     return api_error::domain_rule(
         "error.msg.client.not.active",
         "Client with identifier " + std::to_string(c->id) + " is not active");
