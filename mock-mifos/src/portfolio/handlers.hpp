@@ -22,6 +22,8 @@ std::optional<rest_outcome> route_offices(state& s, const rest_call& call, const
 std::optional<rest_outcome> route_products(state& s, const rest_call& call, const segments& p);
 // clients (clients.cpp)
 std::optional<rest_outcome> route_clients(state& s, const rest_call& call, const segments& p);
+// staff (staff.cpp)
+std::optional<rest_outcome> route_staff(state& s, const rest_call& call, const segments& p);
 // groups and centers (groups.cpp)
 std::optional<rest_outcome> route_groups(state& s, const rest_call& call, const segments& p);
 // loans and their transactions (loans.cpp)
@@ -49,7 +51,7 @@ std::optional<rest_outcome> route_journal_entries(state& s, const rest_call& cal
 entity_id open_savings_account(state& s, client& c, entity_id product_id, local_date on);
 
 // Fineract's status objects for GETs. (clients.cpp, loans.cpp, savings.cpp)
-nlohmann::ordered_json client_status_json(bool active);
+nlohmann::ordered_json client_status_json(client_status st);
 nlohmann::ordered_json loan_status_json(loan_status st);
 nlohmann::ordered_json savings_status_json(savings_status st);
 // {"code":"USD","decimalPlaces":2,...} as Fineract writes a currency. (offices.cpp)

@@ -43,7 +43,7 @@ std::variant<loan_owner, api_error> find_owner(state& s, std::optional<std::stri
     owner.g = s.find_group(*group_id, false);
     if (owner.g == nullptr) return group_not_found(*group_id, false);
   }
-  if (owner.c != nullptr && !owner.c->active) {
+  if (owner.c != nullptr && !owner.c->is_active()) {
     return api_error::domain_rule(
         "error.msg.client.not.active",
         "Client with identifier " + std::to_string(owner.c->id) + " is not active");

@@ -34,6 +34,7 @@ std::optional<rest_outcome> portfolio::handle(const rest_call& call) {
   const std::string& resource = parts[0];
   if (resource == "offices") return detail::route_offices(s, call, parts);
   if (resource == "clients") return detail::route_clients(s, call, parts);
+  if (resource == "staff") return detail::route_staff(s, call, parts);
   if (resource == "groups" || resource == "centers") return detail::route_groups(s, call, parts);
   if (resource == "loans") return detail::route_loans(s, call, parts);
   if (resource == "rescheduleloans") return detail::route_reschedule_loans(s, call, parts);

@@ -107,7 +107,7 @@ answer create_savings(state& s, const json& body) {
   client* c = s.find_client(*client_id);
   if (c == nullptr) return client_not_found(*client_id);
   if (!s.savings_products.contains(*product_id)) return product_not_found(*product_id, true);
-  if (!c->active) {
+  if (!c->is_active()) {
     return api_error::domain_rule(
         "error.msg.client.not.active",
         "Client with identifier " + std::to_string(c->id) + " is not active");
@@ -190,7 +190,7 @@ entity_id open_savings_account(state& s, client& c, entity_id product_id, local_
   a.client_id = c.id;
   a.product_id = product_id;
   a.submitted_on = on;
-  if (c.active) {
+  if (c.is_active()) {
     a.status = savings_status::active;
     a.approved_on = a.activated_on = on;
   }

@@ -24,6 +24,7 @@ office* state::find_office(entity_id id) { return find_in(offices, id); }
 client* state::find_client(entity_id id) { return find_in(clients, id); }
 loan* state::find_loan(entity_id id) { return find_in(loans, id); }
 savings_account* state::find_savings(entity_id id) { return find_in(savings, id); }
+staff_member* state::find_staff(entity_id id) { return find_in(staff, id); }
 
 group* state::find_group(entity_id id, bool center) {
   group* g = find_in(groups, id);
@@ -66,6 +67,10 @@ api_error product_not_found(entity_id id, bool savings) {
 }
 api_error charge_not_found(entity_id id) {
   return missing("error.msg.charge.id.invalid", "Charge", id);
+}
+
+api_error staff_not_found(entity_id id) {
+  return missing("error.msg.staff.id.invalid", "Staff", id);
 }
 
 }  // namespace mifos::mock::detail

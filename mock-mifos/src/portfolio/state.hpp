@@ -1,5 +1,6 @@
 // state.hpp: what the mock's portfolio holds (offices, clients, groups, products, loans, savings
-// accounts, journal entries), the id sequences, and the lookups with Fineract's 404s.
+// accounts, journal entries, staff, client identifiers), the id sequences, and the lookups with
+// Fineract's 404s.
 //
 //   state s = seeded_state();                 // office 1, loan product 1, savings product 1, ...
 //   if (client* c = s.find_client(7)) ...     // else: return client_not_found(7);
@@ -34,19 +35,71 @@ struct office {
   std::string hierarchy;  // "." for the head office, ".2." for office 2 under it
 };
 
+// A member of staff (a loan officer when loan_officer): clients, groups and loans name one.
+// Fineract seeds none; neither does the mock.
+struct staff_member {
+  entity_id id = 0;
+  entity_id office_id = 1;
+  std::string firstname, lastname;
+  std::optional<std::string> external_id, mobile_no;
+  bool loan_officer = false;
+  bool active = true;
+  std::optional<local_date> joining_date;
+
+  // Fineract's Staff.deriveDisplayName: "lastname, firstname".
+  std::string display_name() const {
+    return firstname.empty() ? lastname : lastname + ", " + firstname;
+  }
+};
+
+// Fineract's ClientStatus.
+enum class client_status {
+  pending = 100,
+  active = 300,
+  transfer_in_progress = 303,
+  transfer_on_hold = 304,
+  closed = 600,
+  rejected = 700,
+  withdrawn = 800
+};
+
 struct client {
   entity_id id = 0;
   entity_id office_id = 1;
   std::optional<entity_id> group_id;
   std::string firstname, lastname, fullname;  // fullname for clients created with it
-  std::optional<std::string> mobile_no, external_id;
-  bool active = false;
+  std::optional<std::string> mobile_no, external_id, email_address;
+  client_status status = client_status::pending;
   std::optional<local_date> activation_date, submitted_on_date;
   std::optional<entity_id> savings_id;  // the default account from savingsProductId
+  std::optional<entity_id> staff_id;
+  // Set while a transfer is proposed (303): the office it goes to, and the proposed date.
+  std::optional<entity_id> transfer_to_office_id;
+  std::optional<local_date> proposed_transfer_date;
+  // The last close, rejection and withdrawal, each with its reason (a code value id).
+  std::optional<local_date> closure_date, rejection_date, withdrawal_date;
+  std::optional<entity_id> closure_reason_id, rejection_reason_id, withdrawal_reason_id;
+  std::optional<local_date> reactivation_date, reopened_date;
 
+  bool is_active() const { return status == client_status::active; }
+  bool under_transfer() const {
+    return status == client_status::transfer_in_progress ||
+           status == client_status::transfer_on_hold;
+  }
   std::string display_name() const {
     return fullname.empty() ? firstname + " " + lastname : fullname;
   }
+};
+
+// A client's identity document (POST /clients/{id}/identifiers). The document type is a code
+// value id of the code "Customer Identifier", taken as given.
+struct client_identifier {
+  entity_id id = 0;
+  entity_id client_id = 0;
+  entity_id document_type_id = 0;
+  std::string document_key;
+  std::optional<std::string> description;
+  bool active = true;  // status ACTIVE (200) or INACTIVE (100)
 };
 
 // A group, or a center (a group one level up); both take ids from one sequence.
@@ -285,6 +338,9 @@ struct state {
   std::map<entity_id, savings_note> savings_notes;
   std::map<entity_id, standing_instruction> standing_instructions;
   std::map<entity_id, reschedule_request> reschedule_requests;
+  std::map<entity_id, staff_member> staff;
+  std::map<entity_id, client_identifier> client_identifiers;
+  id_sequence staff_ids, client_identifier_ids;
 
   id_sequence office_ids, client_ids, group_ids, loan_ids, loan_transaction_ids, savings_ids,
       savings_transaction_ids, savings_charge_ids, journal_line_ids, journal_transactions;
@@ -296,6 +352,7 @@ struct state {
   group* find_group(entity_id id, bool center);
   loan* find_loan(entity_id id);
   savings_account* find_savings(entity_id id);
+  staff_member* find_staff(entity_id id);
 };
 
 // Office 1 "Head Office", loan product 1 "Starter Loan", savings product 1 "Voluntary Savings",
@@ -312,5 +369,6 @@ api_error loan_not_found(entity_id id);
 api_error savings_not_found(entity_id id);
 api_error product_not_found(entity_id id, bool savings);
 api_error charge_not_found(entity_id id);
+api_error staff_not_found(entity_id id);
 
 }  // namespace mifos::mock::detail

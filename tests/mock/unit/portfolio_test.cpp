@@ -21,7 +21,7 @@ TEST(PortfolioRouting, PathsOutsideThePortfolioAreNotAnswered) {
 
 TEST(PortfolioRouting, WrongMethodOnAKnownPathIs405) {
   portfolio p;
-  auto out = call(p, make_call("DELETE", "/clients/1", nullptr, {}));
+  auto out = call(p, make_call("PATCH", "/clients/1", nullptr, {}));
   EXPECT_EQ(out.status, 405);
   EXPECT_EQ(out.body["userMessageGlobalisationCode"], "error.msg.method.not.allowed");
   EXPECT_EQ(out.body["httpStatusCode"], "405");
