@@ -5,6 +5,7 @@
 #include <mifos/hooks/wire.hpp>
 
 #include "model/api_error.hpp"
+#include "portfolio/routing.hpp"
 #include "request/command_names.hpp"
 #include "server/batch.hpp"
 
@@ -151,7 +152,7 @@ front_result mock_front::handle_locked(const hooks::delivery& request,
       const rest_outcome batch = run_batch_locked(state->second, call, firings);
       return {{batch.status, batch.body.dump()}, std::move(firings)};
     }
-    outcome = dispatch_locked(state->second, call);
+    outcome = run_checked_locked(state->second, call);
     if (!outcome) return {error_answer(api_error::unknown_resource()), {}};
   }
 
@@ -176,6 +177,85 @@ std::optional<rest_outcome> mock_front::dispatch_locked(tenant_state& t, const r
     return outcome;
   }
   return t.accounts.handle(call);
+}
+
+std::optional<rest_outcome> mock_front::run_checked_locked(tenant_state& t, const rest_call& call) {
+  if (call.path == "/makercheckers" || call.path.rfind("/makercheckers/", 0) == 0)
+    return checker_call_locked(t, call);
+  if (call.method == "GET" || !maker_checker_enabled(t.records)) return dispatch_locked(t, call);
+  // The command runs, and is rolled back if it must wait: keep what it may change.
+  portfolio accounts = t.accounts;
+  records::record_db records = t.records;
+  hook_store hooks = t.hooks;
+  std::optional<rest_outcome> outcome = dispatch_locked(t, call);
+  if (!outcome || !outcome->event || !must_wait(records, call.user, *outcome->event))
+    return outcome;
+  t.accounts = std::move(accounts);
+  t.records = std::move(records);
+  t.hooks = std::move(hooks);
+  nlohmann::ordered_json reply = t.checks.park(call, *outcome->event);
+  // Fineract publishes a parked command as a failure (RollbackTransactionNotApprovedException).
+  command_event parked = *std::move(outcome->event);
+  parked.result.reset();
+  parked.error = reply;
+  parked.http_status = 200;
+  return rest_outcome{200, std::move(reply), std::move(parked)};
+}
+
+rest_outcome mock_front::checker_call_locked(tenant_state& t, const rest_call& call) {
+  const auto parts = detail::split_path(call.path);
+  if (parts.size() == 1) {
+    if (call.method != "GET") return detail::method_not_allowed(call);
+    return {200, t.checks.list(call), std::nullopt};
+  }
+  const auto id = parts.size() == 2 ? detail::parse_id(parts[1]) : std::nullopt;
+  if (!id) return {404, to_json(api_error::unknown_resource()), std::nullopt};
+  parked_command* p = t.checks.find(*id);
+  if (p == nullptr)
+    return detail::read_outcome(api_error::not_found(
+        "error.msg.command.id.invalid",
+        "Audit with identifier " + std::to_string(*id) + " does not exist", *id));
+  if (p->status != "awaiting.approval")
+    return detail::read_outcome(api_error::not_found(
+        "error.msg.command.id.not.awaiting.approval",
+        "Audit with identifier " + std::to_string(*id) + " is not awaiting approval.", *id));
+  const std::string* command = detail::command_of(call);
+  const nlohmann::ordered_json acknowledged = {{"commandId", *id}};
+  if (call.method == "DELETE" || (call.method == "POST" && command && *command == "reject")) {
+    p->status = "rejected";  // nothing ran, nothing fires
+    return {200, acknowledged, std::nullopt};
+  }
+  if (call.method != "POST") return detail::method_not_allowed(call);
+  if (!command || *command != "approve") return detail::unsupported_command(call);
+
+  const std::string task = p->action + "_" + p->entity;
+  const bool super_user = is_checker_super_user(t.records, call.user);
+  if (!super_user && !has_permission(t.records, call.user, task + "_CHECKER")) {
+    api_error e = api_error::domain_rule("error.msg.not.authorized",
+                                         "User has no authority to be a checker for: " + task);
+    return detail::read_outcome(e);
+  }
+  if (!super_user && call.user.username == p->call.user.username) {
+    return detail::read_outcome(api_error::bad_request(
+        "error.msg.command.unsupported",
+        "The command " + task + " is not supported. Can not be checked by the same user."));
+  }
+  rest_call approved = p->call;
+  approved.user = call.user;
+  approved.now = call.now;
+  std::optional<rest_outcome> out = dispatch_locked(t, approved);
+  if (!out) return {404, to_json(api_error::unknown_resource()), std::nullopt};
+  if (!out->event || out->event->failed()) {
+    p->status = "error";
+    return *std::move(out);
+  }
+  p->status = "approved";
+  nlohmann::ordered_json result = {{"commandId", *id}};
+  for (const auto& [key, value] : out->body.items())
+    if (key != "commandId") result[key] = value;
+  out->body = result;
+  out->event->result = std::move(result);
+  return *std::move(out);
 }
 
 rest_outcome mock_front::run_batch_locked(tenant_state& t, const rest_call& call,

@@ -25,6 +25,7 @@
 #include "model/hook.hpp"
 #include "portfolio/portfolio.hpp"
 #include "records/record_db.hpp"
+#include "server/maker_checker.hpp"
 #include "wire/hook_payload.hpp"
 
 namespace mifos::mock {
@@ -76,12 +77,17 @@ class mock_front {
     portfolio accounts;
     hook_store hooks;
     records::record_db records;  // administration and configuration
+    maker_checker_queue checks;  // commands waiting for a checker
   };
 
   front_result handle_locked(const hooks::delivery& request,
                              std::chrono::system_clock::time_point now);
   // nullopt: no such resource.
   std::optional<rest_outcome> dispatch_locked(tenant_state& t, const rest_call& call);
+  // dispatch_locked, unless the command must wait for a checker (maker_checker.hpp): then it is
+  // rolled back and parked. Also serves /makercheckers.
+  std::optional<rest_outcome> run_checked_locked(tenant_state& t, const rest_call& call);
+  rest_outcome checker_call_locked(tenant_state& t, const rest_call& call);
   // POST /batches: every sub-request through dispatch_locked, its hooks added to `firings`.
   rest_outcome run_batch_locked(tenant_state& t, const rest_call& call,
                                 std::vector<firing>& firings);
