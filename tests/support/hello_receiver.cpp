@@ -1,6 +1,8 @@
 // hello_receiver.cpp: see hello_receiver.hpp.
 #include "hello_receiver.hpp"
 
+#include <gtest/gtest.h>
+
 #include <stdexcept>
 
 namespace mifos::hooks::test {
@@ -17,6 +19,15 @@ hello_receiver::hello_receiver(std::vector<std::string> flags) {
   std::size_t digits = prefix.size();
   std::size_t end = line->find('/', digits);
   port_ = static_cast<std::uint16_t>(std::stoul(line->substr(digits, end - digits)));
+}
+
+nlohmann::json hello_receiver::next_event() {
+  auto line = process_->read_stdout_line(kIoTimeout);
+  if (!line) {
+    ADD_FAILURE() << "hello-receiver printed no event; stderr:\n" << process_->stderr_text();
+    return nullptr;
+  }
+  return nlohmann::json::parse(*line, nullptr, false);
 }
 
 }  // namespace mifos::hooks::test

@@ -3,11 +3,13 @@
 //   hello_receiver r({"--token", "s3cret"});     // throws if it does not come up in time
 //   auto reply = http_call("GET", url(r.port(), "/hooks"), "", {});
 //   auto line = r.process().read_stdout_line(std::chrono::seconds(5));
+//   nlohmann::json e = r.next_event();           // the same line, parsed
 #pragma once
 
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -28,6 +30,9 @@ class hello_receiver {
   child_process& process() noexcept { return *process_; }
   // The "listening on ..." line as printed.
   const std::string& listening_line() const noexcept { return listening_; }
+  // The next event it printed (one JSON line on stdout); null, and a failed expectation, when
+  // none came within kIoTimeout.
+  nlohmann::json next_event();
 
  private:
   std::unique_ptr<child_process> process_;

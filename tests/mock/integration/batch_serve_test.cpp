@@ -36,15 +36,6 @@ json batch_of(std::initializer_list<bool> valid) {
   return requests;
 }
 
-json next_event(hello_receiver& r) {
-  auto line = r.process().read_stdout_line(kIoTimeout);
-  if (!line) {
-    ADD_FAILURE() << "hello-receiver printed no event; stderr:\n" << r.process().stderr_text();
-    return nullptr;
-  }
-  return json::parse(*line, nullptr, false);
-}
-
 TEST(MockMifosBatch, EveryCommandOfABatchReachesTheReceiverAsItsOwnEvent) {
   hello_receiver receiver;
   mock_mifos mock;
@@ -56,7 +47,7 @@ TEST(MockMifosBatch, EveryCommandOfABatchReachesTheReceiverAsItsOwnEvent) {
   EXPECT_EQ(answers[1]["statusCode"], 200);
   std::set<std::int64_t> clients;
   for (int i = 0; i < 2; ++i) {
-    const json e = next_event(receiver);
+    const json e = receiver.next_event();
     EXPECT_EQ(e["entity"], "CLIENT");
     EXPECT_EQ(e["failed"], false);
     clients.insert(e.value("clientId", std::int64_t{0}));
@@ -76,7 +67,7 @@ TEST(MockMifosBatch, AFailureInOneTransactionFiresThenRollsBack) {
   EXPECT_EQ(answers[0]["statusCode"], 400);
   auto log = mock.wait_until_sent(2);
   EXPECT_EQ(log["deliveries"].size(), 2u);  // request 1's success and request 2's failure
-  const json first = next_event(receiver), second = next_event(receiver);
+  const json first = receiver.next_event(), second = receiver.next_event();
   EXPECT_EQ(first["failed"].get<bool>() + second["failed"].get<bool>(), 1);
   auto list = mock.api("GET", "/clients");
   EXPECT_EQ(json::parse(list.body)["totalFilteredRecords"], 0) << list.body;

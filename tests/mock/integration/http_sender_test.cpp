@@ -1,5 +1,7 @@
 // http_sender_test.cpp: mock-mifos's hook sender against a real socket on 127.0.0.1:
 // the exact bytes it writes, what it returns, and the async pool's threads and connections.
+#include "net/http_sender.hpp"
+
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
@@ -15,7 +17,6 @@
 #include <thread>
 
 #include "capture_server.hpp"
-#include "net/http_sender.hpp"
 
 namespace {
 

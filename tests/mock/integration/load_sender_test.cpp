@@ -1,6 +1,8 @@
 // load_sender_test.cpp: the play load sender (play/load_sender.hpp) against real sockets on
 // 127.0.0.1: the bytes it writes, keep-alive, each way a request can fail, and the response
 // framings it must find the end of. The framer itself is also driven byte by byte.
+#include "load/load_sender.hpp"
+
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
@@ -14,7 +16,6 @@
 #include <vector>
 
 #include "capture_server.hpp"
-#include "load/load_sender.hpp"
 #include "load/response_framer.hpp"
 
 namespace {

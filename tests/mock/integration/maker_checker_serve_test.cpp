@@ -21,15 +21,6 @@ client_response as(const mock_mifos& mock, const std::string& user, std::string_
                     "Authorization: Basic " + base64_encode(user + ":password")});
 }
 
-json next_event(hello_receiver& r) {
-  auto line = r.process().read_stdout_line(kIoTimeout);
-  if (!line) {
-    ADD_FAILURE() << "hello-receiver printed no event; stderr:\n" << r.process().stderr_text();
-    return nullptr;
-  }
-  return json::parse(*line, nullptr, false);
-}
-
 TEST(MockMifosMakerChecker, AParkedCommandReachesTheReceiverAsAFailureThenAsTheApprovedSuccess) {
   hello_receiver receiver;
   mock_mifos mock;
@@ -53,7 +44,7 @@ TEST(MockMifosMakerChecker, AParkedCommandReachesTheReceiverAsAFailureThenAsTheA
                    {{"officeId", 1}, {"firstname", "Petra"}, {"lastname", "Yton"}});
   ASSERT_EQ(parked.status, 200) << parked.body;
   EXPECT_EQ(json::parse(parked.body)["rollbackTransaction"], true);
-  const json failure = next_event(receiver);
+  const json failure = receiver.next_event();
   EXPECT_EQ(failure["entity"], "CLIENT");
   EXPECT_EQ(failure["failed"], true);
 
@@ -62,7 +53,7 @@ TEST(MockMifosMakerChecker, AParkedCommandReachesTheReceiverAsAFailureThenAsTheA
       as(mock, "mifos", "POST", "/makercheckers/" + std::to_string(audit) + "?command=approve",
          json::object());
   ASSERT_EQ(approved.status, 200) << approved.body;
-  const json success = next_event(receiver);
+  const json success = receiver.next_event();
   EXPECT_EQ(success["failed"], false);
   EXPECT_EQ(success["clientId"], 1);
   EXPECT_EQ(json::parse(approved.body)["commandId"], audit);

@@ -10,8 +10,8 @@
 #include <regex>
 #include <string>
 
-#include "report/report.hpp"
 #include "process.hpp"
+#include "report/report.hpp"
 
 namespace mifos::hooks::test {
 namespace {

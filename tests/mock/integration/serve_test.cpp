@@ -16,15 +16,6 @@ namespace {
 
 using namespace std::chrono_literals;
 
-nlohmann::json next_event(hello_receiver& r) {
-  auto line = r.process().read_stdout_line(kIoTimeout);
-  if (!line) {
-    ADD_FAILURE() << "hello-receiver printed no event; stderr:\n" << r.process().stderr_text();
-    return nullptr;
-  }
-  return nlohmann::json::parse(*line, nullptr, false);
-}
-
 const std::string kMissingFirstname =
     R"({"officeId":1,"lastname":"Yton","active":false,"dateFormat":"dd MMMM yyyy","locale":"en"})";
 
@@ -45,7 +36,7 @@ TEST_P(MockMifosDelivers, AClientCreatedThroughTheApiReachesTheReceiverAsThatEve
   std::int64_t client = mock.create_client();
   ASSERT_GT(client, 0);
 
-  nlohmann::json e = next_event(receiver);
+  nlohmann::json e = receiver.next_event();
   EXPECT_EQ(e["entity"], "CLIENT");
   EXPECT_EQ(e["action"], "CREATE");
   EXPECT_EQ(e["tenant"], "default");
@@ -76,14 +67,14 @@ TEST_P(MockMifosDelivers, AFailedCommandIsDeliveredAsAFailureOnlyInTheFineractDi
   if (std::string(dialect) == "mifos") {
     // Mifos X fires nothing for a failed command; a later success proves the hook works.
     std::int64_t client = mock.create_client();
-    nlohmann::json e = next_event(receiver);
+    nlohmann::json e = receiver.next_event();
     EXPECT_EQ(e["clientId"], client);
     EXPECT_EQ(e["failed"], false);
     auto log = mock.wait_until_sent(1);
     EXPECT_EQ(log["total"], 1);
     return;
   }
-  nlohmann::json e = next_event(receiver);
+  nlohmann::json e = receiver.next_event();
   EXPECT_EQ(e["entity"], "CLIENT");
   EXPECT_EQ(e["action"], "CREATE");
   EXPECT_EQ(e["failed"], true);
@@ -92,7 +83,8 @@ TEST_P(MockMifosDelivers, AFailedCommandIsDeliveredAsAFailureOnlyInTheFineractDi
   EXPECT_FALSE(e["payload"].contains("response"));  // 1.9+: no response at all
 }
 
-INSTANTIATE_TEST_SUITE_P(DialectsAndFormats, MockMifosDelivers,
+INSTANTIATE_TEST_SUITE_P(
+    DialectsAndFormats, MockMifosDelivers,
     ::testing::Values(dialect_case{"fineract", "json"}, dialect_case{"fineract", "form"},
                       dialect_case{"mifos", "json"}, dialect_case{"mifos", "form"}),
     [](const auto& test) { return std::string(test.param.dialect) + "_" + test.param.format; });
@@ -102,7 +94,7 @@ TEST(MockMifosServe, TheExceptionFailureShapeCarriesTheErrorBody) {
   mock_mifos mock({"--failure-shape", "exception"});
   mock.add_web_hook(url(receiver.port(), "/hooks/"), {{"CLIENT", "CREATE"}});
   EXPECT_EQ(mock.api("POST", "/clients", kMissingFirstname).status, 400);
-  nlohmann::json e = next_event(receiver);
+  nlohmann::json e = receiver.next_event();
   EXPECT_EQ(e["failed"], true);
   EXPECT_EQ(e["payload"]["status"], "Exception");
   EXPECT_EQ(e["payload"]["response"]["httpStatusCode"], "400");
@@ -115,8 +107,8 @@ TEST(MockMifosServe, EachActiveHookForTheEventGetsItsOwnDelivery) {
   mock.add_web_hook(url(first.port(), "/hooks/"), {{"CLIENT", "CREATE"}});
   mock.add_web_hook(url(second.port(), "/hooks/"), {{"CLIENT", "CREATE"}, {"LOAN", "REPAYMENT"}});
   std::int64_t client = mock.create_client();
-  EXPECT_EQ(next_event(first)["clientId"], client);
-  EXPECT_EQ(next_event(second)["clientId"], client);
+  EXPECT_EQ(first.next_event()["clientId"], client);
+  EXPECT_EQ(second.next_event()["clientId"], client);
   auto log = mock.wait_until_sent(2);
   EXPECT_EQ(log["total"], 2);
 }
@@ -129,7 +121,7 @@ TEST(MockMifosServe, AnInactiveHookAndAHookForAnotherEventGetNothing) {
   mock.add_web_hook(url(silent.port(), "/hooks/"), {{"LOAN", "REPAYMENT"}});
   mock.add_web_hook(url(receiver.port(), "/hooks/"), {{"CLIENT", "CREATE"}});
   mock.create_client();
-  EXPECT_EQ(next_event(receiver)["entity"], "CLIENT");
+  EXPECT_EQ(receiver.next_event()["entity"], "CLIENT");
   auto log = mock.wait_until_sent(1);
   EXPECT_EQ(log["total"], 1);
   ASSERT_EQ(log["deliveries"].size(), 1u);
@@ -243,7 +235,7 @@ TEST(MockMifosServe, StopsCleanlyOnSigtermAfterSendingWhatWasFired) {
   mock.create_client();
   mock.process().send_signal(SIGTERM);
   EXPECT_EQ(mock.process().wait_for_exit(30s), 0);
-  EXPECT_EQ(next_event(receiver)["entity"], "CLIENT");
+  EXPECT_EQ(receiver.next_event()["entity"], "CLIENT");
   EXPECT_NE(mock.process().stderr_text().find("stopped after 1 deliveries"), std::string::npos)
       << mock.process().stderr_text();
 }

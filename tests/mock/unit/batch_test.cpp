@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "portfolio_calls.hpp"
 #include "server/mock_front.hpp"
 
 namespace mifos::mock {
@@ -29,36 +30,15 @@ hooks::delivery request(std::string method, std::string target, std::string body
 }
 
 std::string client(bool valid) {
-  json b = {{"firstname", "Petra"},
-            {"lastname", "Yton"},
-            {"active", true},
-            {"activationDate", "14 May 2013"},
-            {"dateFormat", "dd MMMM yyyy"},
-            {"locale", "en"}};
-  if (valid) b["officeId"] = 1;
+  json b = portfolio_test::client_body();
+  if (!valid) b.erase("officeId");
   return b.dump();
 }
 
 std::string loan_for(const std::string& client_id) {
-  return json{{"clientId", client_id},
-              {"productId", 1},
-              {"principal", 1000},
-              {"loanTermFrequency", 12},
-              {"loanTermFrequencyType", 2},
-              {"numberOfRepayments", 12},
-              {"repaymentEvery", 1},
-              {"repaymentFrequencyType", 2},
-              {"interestRatePerPeriod", 2},
-              {"amortizationType", 1},
-              {"interestType", 1},
-              {"interestCalculationPeriodType", 1},
-              {"transactionProcessingStrategyCode", "mifos-standard-strategy"},
-              {"expectedDisbursementDate", "20 May 2013"},
-              {"submittedOnDate", "14 May 2013"},
-              {"loanType", "individual"},
-              {"dateFormat", "dd MMMM yyyy"},
-              {"locale", "en"}}
-      .dump();
+  json b = portfolio_test::loan_body(0);
+  b["clientId"] = client_id;
+  return b.dump();
 }
 
 class Batch : public ::testing::Test {

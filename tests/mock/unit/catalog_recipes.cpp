@@ -23,34 +23,9 @@ std::int64_t resource_id(const json& body) { return body.value("resourceId", std
 
 }  // namespace
 
-json client_application(bool active) {
-  json b = {{"officeId", 1},
-            {"firstname", "Petra"},
-            {"lastname", "Yton"},
-            {"mobileNo", "+254700000001"},
-            {"active", active}};
-  if (active) b["activationDate"] = "14 May 2013";
-  return dated(b);
-}
+json client_application(bool active) { return portfolio_test::client_body(active); }
 
-json loan_application(std::int64_t client_id) {
-  return dated({{"clientId", client_id},
-                {"productId", 1},
-                {"principal", "1000.00"},
-                {"loanTermFrequency", 12},
-                {"loanTermFrequencyType", 2},
-                {"numberOfRepayments", 12},
-                {"repaymentEvery", 1},
-                {"repaymentFrequencyType", 2},
-                {"interestRatePerPeriod", 2},
-                {"amortizationType", 1},
-                {"interestType", 1},
-                {"interestCalculationPeriodType", 1},
-                {"transactionProcessingStrategyCode", "mifos-standard-strategy"},
-                {"expectedDisbursementDate", "20 May 2013"},
-                {"submittedOnDate", "14 May 2013"},
-                {"loanType", "individual"}});
-}
+json loan_application(std::int64_t client_id) { return portfolio_test::loan_body(client_id); }
 
 json savings_application(std::int64_t client_id) {
   return dated({{"clientId", client_id}, {"productId", 1}, {"submittedOnDate", "14 May 2013"}});
