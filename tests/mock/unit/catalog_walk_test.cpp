@@ -135,6 +135,45 @@ TEST(CatalogWalk, EveryModelledPairFiresOncePerSubscribedHookWithTheRowsIds) {
     EXPECT_GT(per_grouping[grouping], 0) << "nothing fires in " << grouping;
 }
 
+// Every modelled command, with each field of its body replaced by a value of the wrong kind and
+// with bodies that are not objects: Fineract's 4xx (or a success), never an exception or a 500.
+TEST(CatalogWalk, MalformedBodiesGetErrorsNeverCrashes) {
+  const json wrong[] = {"x", json::object(), json::array(), -1, 1e300, true, nullptr};
+  std::size_t calls = 0;
+  for (const pair_recipe& recipe : recipes()) {
+    SCOPED_TRACE(recipe.entity + " " + recipe.action);
+    mock_front front(mock_settings{}, [](const std::string&) { return true; });
+    recipe_context context(front);
+    const rest_call good = recipe.prepare(context);
+    std::vector<rest_call> variants;
+    for (json body : {json::array(), json("text"), json(7)}) {
+      variants.push_back(good);
+      variants.back().body = body;
+    }
+    if (good.body.is_object()) {
+      for (const auto& [key, value] : good.body.items()) {
+        for (const json& w : wrong) {
+          variants.push_back(good);
+          variants.back().body[key] = w;
+        }
+      }
+    }
+    for (const rest_call& call : variants) {
+      ++calls;
+      try {
+        auto [out, firings] = front.run(call);
+        EXPECT_TRUE(out.status < 500 || out.status == 503)
+            << call.method << " " << call.path << " " << call.body.dump() << " -> "
+            << out.body.dump();
+      } catch (const std::exception& e) {
+        ADD_FAILURE() << call.method << " " << call.path << " " << call.body.dump()
+                      << " threw: " << e.what();
+      }
+    }
+  }
+  RecordProperty("malformed_calls", static_cast<int>(calls));
+}
+
 TEST(CatalogWalk, CommandNamesCoverTheTable) {
   const auto& names = detail::command_names();
   for (const auto& [pair, row] : read_catalog()) {
