@@ -1,11 +1,14 @@
 // groups.cpp: groups and centers (a center is a group one level up, with ids from the same
 // sequence): POST /groups (GROUP CREATE), POST /centers (CENTER CREATE), ?command=activate
-// (GROUP/CENTER ACTIVATE), and their GETs.
+// (GROUP/CENTER ACTIVATE), their GETs, and the routing of the other commands (group_updates.cpp,
+// group_members.cpp, collection_sheets.cpp).
+#include <span>
 #include <string>
 
+#include "portfolio/group_commands.hpp"
 #include "portfolio/handlers.hpp"
-#include "request/json_read.hpp"
 #include "portfolio/routing.hpp"
+#include "request/json_read.hpp"
 
 namespace mifos::mock::detail {
 namespace {
@@ -16,12 +19,19 @@ json group_json(const state& s, const group& g) {
   json j = {{"id", g.id}, {"accountNo", account_no(g.id)}, {"name", g.name}};
   if (g.external_id) j["externalId"] = *g.external_id;
   j["status"] =
-      g.active ? json{{"id", 300}, {"code", "groupingStatusType.active"}, {"value", "Active"}}
-               : json{{"id", 100}, {"code", "groupingStatusType.pending"}, {"value", "Pending"}};
+      g.closed   ? json{{"id", 600}, {"code", "groupingStatusType.closed"}, {"value", "Closed"}}
+      : g.active ? json{{"id", 300}, {"code", "groupingStatusType.active"}, {"value", "Active"}}
+                 : json{{"id", 100}, {"code", "groupingStatusType.pending"}, {"value", "Pending"}};
   j["active"] = g.active;
   if (g.activation_date) j["activationDate"] = date_json(*g.activation_date);
   j["officeId"] = g.office_id;
   j["officeName"] = s.offices.at(g.office_id).name;
+  if (g.staff_id) {
+    if (auto m = s.staff.find(*g.staff_id); m != s.staff.end()) {
+      j["staffId"] = m->second.id;
+      j["staffName"] = m->second.display_name();
+    }
+  }
   if (g.center_id) {
     j["centerId"] = *g.center_id;
     j["centerName"] = s.groups.at(*g.center_id).name;
@@ -43,6 +53,12 @@ json group_json(const state& s, const group& g) {
     }
     j["clientMembers"] = members;
   }
+  json timeline = json::object();
+  if (g.submitted_on) timeline["submittedOnDate"] = date_json(*g.submitted_on);
+  if (g.activation_date) timeline["activatedOnDate"] = date_json(*g.activation_date);
+  if (g.closure_date) timeline["closedOnDate"] = date_json(*g.closure_date);
+  j["timeline"] = timeline;
+  if (g.closure_reason_id) j["closureReasonId"] = *g.closure_reason_id;
   return j;
 }
 
@@ -55,7 +71,7 @@ answer create_group(state& s, bool center, const json& body) {
   auto external_id = in.text("externalId", false);
   const bool active = in.flag("active", false).value_or(false);
   auto activation_date = in.date("activationDate", active);
-  in.date("submittedOnDate", false);
+  auto submitted_on = in.date("submittedOnDate", false);
   auto members = in.ids(center ? "groupMembers" : "clientMembers");
   if (!in.ok()) return in.error();
 
@@ -79,6 +95,7 @@ answer create_group(state& s, bool center, const json& body) {
   g.active = active;
   if (active) g.activation_date = activation_date;
   g.center_id = center_id;
+  g.submitted_on = submitted_on ? submitted_on : activation_date;
   g.external_id = external_id;
   for (entity_id m : members) {
     if (center) {
@@ -111,6 +128,52 @@ answer activate_group(state& s, bool center, entity_id id, const json& body) {
       .to_json();
 }
 
+using group_command = answer (*)(state&, entity_id, const json&);
+
+// POST /groups/{id}?command= and POST /centers/{id}?command=.
+rest_outcome route_group_command(state& s, const rest_call& call, bool center, entity_id id) {
+  const std::string* command = command_of(call);
+  const std::string name = command != nullptr ? *command : "";
+  const char* entity = center ? "CENTER" : "GROUP";
+  if (name == "activate") {
+    return run_command(call, entity, "ACTIVATE",
+                       [&](const json& body) { return activate_group(s, center, id, body); });
+  }
+  if (name == "close") {
+    return run_command(call, entity, "CLOSE",
+                       [&](const json& body) { return close_group(s, center, id, body); });
+  }
+  if (name == "saveCollectionSheet") {
+    // Fineract saves the sheet without looking the center or group up.
+    return run_command(call, entity, "SAVECOLLECTIONSHEET",
+                       [&](const json& body) { return save_collection_sheet(s, call, id, body); });
+  }
+  if (name == "generateCollectionSheet") {
+    return read_outcome(generate_collection_sheet(s, center, id));
+  }
+  struct member_command {
+    const char* name;
+    const char* action;
+    group_command run;
+  };
+  static const member_command kGroupCommands[] = {
+      {"associateClients", "ASSOCIATECLIENTS", &associate_clients},
+      {"disassociateClients", "DISASSOCIATECLIENTS", &disassociate_clients},
+      {"assignStaff", "ASSIGNSTAFF", &assign_group_staff},
+      {"unassignStaff", "UNASSIGNSTAFF", &unassign_group_staff}};
+  static const member_command kCenterCommands[] = {
+      {"associateGroups", "ASSOCIATEGROUPS", &associate_groups},
+      {"disassociateGroups", "DISASSOCIATEGROUPS", &disassociate_groups}};
+  for (const auto& c : center ? std::span<const member_command>(kCenterCommands)
+                              : std::span<const member_command>(kGroupCommands)) {
+    if (name == c.name) {
+      return run_command(call, entity, c.action,
+                         [&](const json& body) { return c.run(s, id, body); });
+    }
+  }
+  return unsupported_command(call);
+}
+
 }  // namespace
 
 std::optional<rest_outcome> route_groups(state& s, const rest_call& call, const segments& p) {
@@ -131,12 +194,15 @@ std::optional<rest_outcome> route_groups(state& s, const rest_call& call, const 
   }
   auto id = parse_id(p[1]);
   if (!id) return std::nullopt;
-  if (call.method == "POST") {
-    const std::string* command = command_of(call);
-    if (command == nullptr || *command != "activate") return unsupported_command(call);
-    return run_command(call, entity, "ACTIVATE",
-                       [&](const json& body) { return activate_group(s, center, *id, body); });
+  if (call.method == "PUT") {
+    return run_command(call, entity, "UPDATE",
+                       [&](const json& body) { return update_group(s, center, *id, body); });
   }
+  if (call.method == "DELETE") {
+    return run_command(call, entity, "DELETE",
+                       [&](const json&) { return delete_group(s, center, *id); });
+  }
+  if (call.method == "POST") return route_group_command(s, call, center, *id);
   if (call.method != "GET") return method_not_allowed(call);
   const group* g = s.find_group(*id, center);
   return read_outcome(g != nullptr ? answer(group_json(s, *g))

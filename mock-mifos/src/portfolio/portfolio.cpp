@@ -5,6 +5,7 @@
 
 #include <utility>
 
+#include "portfolio/group_commands.hpp"
 #include "portfolio/handlers.hpp"
 #include "portfolio/routing.hpp"
 #include "portfolio/state.hpp"
@@ -36,6 +37,7 @@ std::optional<rest_outcome> portfolio::handle(const rest_call& call) {
   if (resource == "clients") return detail::route_clients(s, call, parts);
   if (resource == "staff") return detail::route_staff(s, call, parts);
   if (resource == "groups" || resource == "centers") return detail::route_groups(s, call, parts);
+  if (resource == "collectionsheet") return detail::route_collection_sheet(s, call, parts);
   if (resource == "loans") return detail::route_loans(s, call, parts);
   if (resource == "rescheduleloans") return detail::route_reschedule_loans(s, call, parts);
   if (resource == "savingsaccounts") {

@@ -74,6 +74,12 @@ json savings_json(const state& s, const savings_account& a, const rest_call& cal
               {"accountBalance", amount_json(a.balance)},
               {"availableBalance", amount_json(a.available())}}}};
   if (a.external_id) j["externalId"] = *a.external_id;
+  if (a.field_officer_id) {
+    if (auto m = s.staff.find(*a.field_officer_id); m != s.staff.end()) {
+      j["fieldOfficerId"] = m->second.id;
+      j["fieldOfficerName"] = m->second.display_name();
+    }
+  }
   if (a.nominal_annual_interest_rate > 0) {
     j["nominalAnnualInterestRate"] = a.nominal_annual_interest_rate;
   }
@@ -236,6 +242,7 @@ std::optional<rest_outcome> route_savings(state& s, const rest_call& call, const
     if (auto out = savings_lifecycle_command(s, call, *id, name)) return out;
     if (auto out = savings_block_command(s, call, *id, name)) return out;
     if (auto out = savings_interest_command(s, call, *id, name)) return out;
+    if (auto out = savings_officer_command(s, call, *id, name)) return out;
     if (!is("approve") && !is("activate")) return unsupported_command(call);
     const bool activate = is("activate");
     return run_command(call, "SAVINGSACCOUNT", activate ? "ACTIVATE" : "APPROVE",

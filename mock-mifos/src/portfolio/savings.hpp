@@ -58,6 +58,9 @@ std::optional<rest_outcome> savings_block_command(state& s, const rest_call& cal
                                                   std::string_view command);
 std::optional<rest_outcome> savings_interest_command(state& s, const rest_call& call, entity_id id,
                                                      std::string_view command);
+// ?command=assignSavingsOfficer|unassignSavingsOfficer (savings_officers.cpp).
+std::optional<rest_outcome> savings_officer_command(state& s, const rest_call& call, entity_id id,
+                                                    std::string_view command);
 rest_outcome update_savings_application(state& s, const rest_call& call, entity_id id);
 rest_outcome delete_savings_application(state& s, const rest_call& call, entity_id id);
 

@@ -113,6 +113,11 @@ struct group {
   std::optional<entity_id> center_id;
   std::optional<std::string> external_id;
   std::vector<entity_id> client_members;
+  // Issue 15 (groups and centers): closed (600) once closed, with its date and reason (a code
+  // value id of GroupClosureReason / CenterClosureReason); the staff member it is assigned to.
+  bool closed = false;
+  std::optional<local_date> submitted_on, closure_date;
+  std::optional<entity_id> closure_reason_id, staff_id;
 };
 
 struct loan_product {
@@ -290,6 +295,7 @@ struct savings_account {
   cents on_hold = 0;  // held amounts: lowers availableBalance, not accountBalance
   std::vector<savings_transaction> transactions;
   std::vector<savings_charge> charges;
+  std::optional<entity_id> field_officer_id;  // ?command=assignSavingsOfficer
   cents available() const { return balance - on_hold; }
 };
 
