@@ -173,6 +173,12 @@ void read_views(const event& e) {
   (void)read_request<savings_charge_pay_request>(e);
   (void)read_request<group_create_request>(e);
   (void)read_request<journal_entry_request>(e);
+  (void)read_request<center_save_collection_sheet_request>(e);
+  (void)read_request<client_update_request>(e);
+  (void)read_request<loan_adjust_request>(e);
+  (void)read_request<savings_close_request>(e);
+  (void)read_request<standing_instruction_create_request>(e);
+  (void)read_request<user_create_request>(e);
 }
 
 void check_event(const fuzz_input& in, const event& e) {

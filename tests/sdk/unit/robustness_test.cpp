@@ -59,6 +59,10 @@ void survive(const delivery& d) {
     (void)read_request<client_create_request>(*parsed);
     (void)read_request<journal_entry_request>(*parsed);
     (void)read_request<group_create_request>(*parsed);
+    (void)read_request<center_save_collection_sheet_request>(*parsed);
+    (void)read_request<client_update_request>(*parsed);
+    (void)read_request<loan_adjust_request>(*parsed);
+    (void)read_request<user_create_request>(*parsed);
   } else {
     EXPECT_TRUE(parsed.error().status == 400 || parsed.error().status == 415)
         << parsed.error().status;
