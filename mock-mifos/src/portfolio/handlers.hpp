@@ -18,7 +18,7 @@ using segments = std::vector<std::string>;
 
 // offices (offices.cpp)
 std::optional<rest_outcome> route_offices(state& s, const rest_call& call, const segments& p);
-// loanproducts, savingsproducts, charges: reads only (offices.cpp)
+// loanproducts, savingsproducts: reads only (offices.cpp); charges: accounting.hpp
 std::optional<rest_outcome> route_products(state& s, const rest_call& call, const segments& p);
 // clients (clients.cpp)
 std::optional<rest_outcome> route_clients(state& s, const rest_call& call, const segments& p);

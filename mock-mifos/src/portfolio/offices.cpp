@@ -1,6 +1,6 @@
 // offices.cpp: POST/GET /offices (OFFICE CREATE), PUT /offices/{id} (OFFICE UPDATE), and the seeded
-// products and charges, which the mock serves read-only (GET /loanproducts, /savingsproducts,
-// /charges).
+// products, which the mock serves read-only (GET /loanproducts, /savingsproducts). Charges:
+// charges.cpp.
 #include <algorithm>
 #include <cctype>
 #include <string>
@@ -123,23 +123,6 @@ json savings_product_json(const savings_product& p) {
   return {{"id", p.id}, {"name", p.name}, {"currency", currency_json(p.currency)}};
 }
 
-json charge_json(const charge_definition& c) {
-  static const char* const kAppliesTo[] = {"", "Loan", "Savings", "Client"};
-  std::string applies = c.applies_to >= 1 && c.applies_to <= 3 ? kAppliesTo[c.applies_to] : "";
-  std::string lower = applies;
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](char ch) {
-    return static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  });
-  return {{"id", c.id},
-          {"name", c.name},
-          {"active", true},
-          {"penalty", false},
-          {"currency", currency_json(c.currency)},
-          {"amount", amount_json(c.amount)},
-          {"chargeAppliesTo",
-           {{"id", c.applies_to}, {"code", "chargeAppliesTo." + lower}, {"value", applies}}}};
-}
-
 // GET of a read-only collection or one of its items.
 template <typename T, typename ToJson>
 answer read_collection(const std::map<entity_id, T>& items, std::optional<entity_id> id,
@@ -203,7 +186,7 @@ std::optional<rest_outcome> route_products(state& s, const rest_call& call, cons
         s.savings_products, id, +[](entity_id i) { return product_not_found(i, true); },
         savings_product_json));
   }
-  return read_outcome(read_collection(s.charges, id, &charge_not_found, charge_json));
+  return std::nullopt;  // /charges: charges.cpp
 }
 
 }  // namespace mifos::mock::detail

@@ -5,6 +5,7 @@
 
 #include <utility>
 
+#include "portfolio/accounting.hpp"
 #include "portfolio/group_commands.hpp"
 #include "portfolio/handlers.hpp"
 #include "portfolio/routing.hpp"
@@ -33,6 +34,11 @@ std::optional<rest_outcome> portfolio::handle(const rest_call& call) {
   if (parts.empty()) return std::nullopt;
   detail::state& s = state_->data;
   const std::string& resource = parts[0];
+  // Issue 15: notes of clients, loans and groups (entity_notes.cpp).
+  if (parts.size() >= 3 && parts[2] == "notes" &&
+      (resource == "clients" || resource == "loans" || resource == "groups")) {
+    return detail::route_entity_notes(s, call, parts);
+  }
   if (resource == "offices") return detail::route_offices(s, call, parts);
   if (resource == "clients") return detail::route_clients(s, call, parts);
   if (resource == "staff") return detail::route_staff(s, call, parts);
@@ -52,7 +58,16 @@ std::optional<rest_outcome> portfolio::handle(const rest_call& call) {
   }
   if (resource == "savings") return detail::route_savings_notes(s, call, parts);
   if (resource == "journalentries") return detail::route_journal_entries(s, call, parts);
-  if (resource == "loanproducts" || resource == "savingsproducts" || resource == "charges") {
+  // Issue 15: the chart of accounts, closures, rules, activity mappings, accruals, charges.
+  if (resource == "glaccounts") return detail::route_gl_accounts(s, call, parts);
+  if (resource == "glclosures") return detail::route_gl_closures(s, call, parts);
+  if (resource == "accountingrules") return detail::route_accounting_rules(s, call, parts);
+  if (resource == "financialactivityaccounts") {
+    return detail::route_financial_activity_accounts(s, call, parts);
+  }
+  if (resource == "runaccruals") return detail::route_run_accruals(s, call, parts);
+  if (resource == "charges") return detail::route_charges(s, call, parts);
+  if (resource == "loanproducts" || resource == "savingsproducts") {
     return detail::route_products(s, call, parts);
   }
   return std::nullopt;

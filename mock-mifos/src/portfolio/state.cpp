@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <string>
 
+#include "portfolio/accounting.hpp"
+
 namespace mifos::mock::detail {
 namespace {
 
@@ -38,6 +40,8 @@ state seeded_state() {
   s.loan_products[1] = {1, "Starter Loan", "USD", 100000, 12, 24.0};
   s.savings_products[1] = {1, "Voluntary Savings", "USD"};
   s.charges[1] = {1, "Monthly fee", "USD", 200, 2};
+  s.charge_ids.next = 2;
+  seed_chart_of_accounts(s);
   return s;
 }
 

@@ -137,7 +137,11 @@ struct charge_definition {
   entity_id id = 0;
   std::string name, currency;
   cents amount = 0;
-  int applies_to = 2;  // chargeAppliesTo: 1 loan, 2 savings, 3 client
+  int applies_to = 2;  // chargeAppliesTo: 1 loan, 2 savings, 3 client, 4 shares
+  // Issue 15 (CHARGE CREATE/UPDATE): Fineract's ChargeTimeType (2 specified due date) and
+  // ChargeCalculationType (1 flat) ids, and the flags.
+  int time_type = 2, calculation_type = 1;
+  bool active = true, penalty = false;
 };
 
 // Fineract's LoanStatus (transfers 303/304 are not modelled).
@@ -329,6 +333,51 @@ struct journal_line {
   std::string transaction_id, currency;
   local_date date;
   std::optional<std::string> comments;
+  bool reversed = false;  // JOURNALENTRY REVERSE booked the opposite lines
+};
+
+// A general ledger account (/glaccounts). type: 1 asset, 2 liability, 3 equity, 4 income,
+// 5 expense; usage: 1 detail (takes entries), 2 header (groups other accounts).
+struct gl_account {
+  entity_id id = 0;
+  std::string name, gl_code;
+  std::optional<entity_id> parent_id = {};
+  int type = 1, usage = 1;
+  bool manual_entries_allowed = true, disabled = false;
+  std::optional<std::string> description = {};
+  std::optional<entity_id> tag_id = {};
+};
+
+// An accounting closure (/glclosures): no journal entry of the office on or before the date.
+struct gl_closure {
+  entity_id id = 0;
+  entity_id office_id = 1;
+  local_date closing_date;
+  std::optional<std::string> comments;
+};
+
+// An accounting rule (/accountingrules): a named debit/credit pair for manual entries.
+struct accounting_rule {
+  entity_id id = 0;
+  std::string name;
+  std::optional<entity_id> office_id, debit_account_id, credit_account_id;
+  std::optional<std::string> description = {};
+};
+
+// A financial activity's GL account (/financialactivityaccounts), e.g. 100 asset transfer.
+struct financial_activity_mapping {
+  entity_id id = 0;
+  int activity = 0;
+  entity_id gl_account_id = 0;
+};
+
+// A note on a client (type 100), loan (200) or group (600): Fineract's one m_note table.
+// Savings notes (500) keep their own map (savings_notes) but share the id sequence.
+struct entity_note {
+  entity_id id = 0;
+  int type = 100;
+  entity_id owner_id = 0;
+  std::string note;
 };
 
 struct state {
@@ -352,6 +401,13 @@ struct state {
       savings_transaction_ids, savings_charge_ids, journal_line_ids, journal_transactions;
   id_sequence note_ids, standing_instruction_ids, account_transfer_ids;
   id_sequence loan_charge_ids, guarantor_ids, collateral_ids, reschedule_ids;
+  // Issue 15 (accounting, charges, notes).
+  std::map<entity_id, gl_account> gl_accounts;
+  std::map<entity_id, gl_closure> gl_closures;
+  std::map<entity_id, accounting_rule> accounting_rules;
+  std::map<entity_id, financial_activity_mapping> activity_mappings;
+  std::map<entity_id, entity_note> notes;
+  id_sequence gl_account_ids, gl_closure_ids, accounting_rule_ids, activity_mapping_ids, charge_ids;
 
   office* find_office(entity_id id);
   client* find_client(entity_id id);
