@@ -139,6 +139,10 @@ int run(generate_flags& f) {
             << "\n";
   for (const auto& [name, count] : summary.per_event)
     std::cerr << "  " << name << " " << count << "\n";
+  // A command that did not succeed or fail as planned: a disagreement between the generator and
+  // the portfolio, worth a bug report; the traffic is still written.
+  for (const auto& surprise : summary.unexpected)
+    std::cerr << "mock-mifos generate: unplanned outcome: " << surprise << "\n";
   return 0;
 }
 

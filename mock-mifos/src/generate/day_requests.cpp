@@ -7,7 +7,7 @@
 namespace mifos::mock {
 namespace {
 
-constexpr const char* kDateFormat = "dd MMMM yyyy";
+constexpr const char* kDateFormat = kRequestDateFormat;
 
 constexpr const char* kMonths[] = {"January",   "February", "March",    "April",
                                    "May",       "June",     "July",     "August",
@@ -82,25 +82,28 @@ nlohmann::ordered_json day_requests::activation(std::int64_t at_us) const {
 }
 
 nlohmann::ordered_json day_requests::loan_application(std::int64_t client_id, double principal,
-                                                      std::int64_t at_us) const {
-  return {{"clientId", client_id},
-          {"productId", 1},
-          {"principal", money_text(principal)},
-          {"loanTermFrequency", 12},
-          {"loanTermFrequencyType", 2},
-          {"numberOfRepayments", 12},
-          {"repaymentEvery", 1},
-          {"repaymentFrequencyType", 2},
-          {"interestRatePerPeriod", 2},
-          {"amortizationType", 1},
-          {"interestType", 0},
-          {"interestCalculationPeriodType", 1},
-          {"transactionProcessingStrategyCode", "mifos-standard-strategy"},
-          {"expectedDisbursementDate", date(at_us)},
-          {"submittedOnDate", date(at_us)},
-          {"loanType", "individual"},
-          {"dateFormat", kDateFormat},
-          {"locale", "en"}};
+                                                      std::int64_t at_us,
+                                                      std::int64_t linked_savings_id) const {
+  nlohmann::ordered_json r = {{"clientId", client_id},
+                              {"productId", 1},
+                              {"principal", money_text(principal)},
+                              {"loanTermFrequency", 12},
+                              {"loanTermFrequencyType", 2},
+                              {"numberOfRepayments", 12},
+                              {"repaymentEvery", 1},
+                              {"repaymentFrequencyType", 2},
+                              {"interestRatePerPeriod", 2},
+                              {"amortizationType", 1},
+                              {"interestType", 0},
+                              {"interestCalculationPeriodType", 1},
+                              {"transactionProcessingStrategyCode", "mifos-standard-strategy"},
+                              {"expectedDisbursementDate", date(at_us)},
+                              {"submittedOnDate", date(at_us)},
+                              {"loanType", "individual"}};
+  if (linked_savings_id != 0) r["linkAccountId"] = linked_savings_id;
+  r["dateFormat"] = kDateFormat;
+  r["locale"] = "en";
+  return r;
 }
 
 nlohmann::ordered_json day_requests::approval(std::int64_t at_us) const {

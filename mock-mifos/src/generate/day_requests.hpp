@@ -14,6 +14,16 @@
 
 namespace mifos::mock {
 
+// The dateFormat every dated request names.
+inline constexpr const char* kRequestDateFormat = "dd MMMM yyyy";
+
+// Where an account transfer goes (Fineract's accountType: 1 loan, 2 savings).
+struct transfer_target {
+  std::int64_t client_id = 0;
+  std::int64_t account_id = 0;
+  bool loan = false;
+};
+
 class day_requests {
  public:
   day_requests(int year, int month, int day);
@@ -24,8 +34,10 @@ class day_requests {
   nlohmann::ordered_json new_client(std::size_t index, std::int64_t at_us, bool active,
                                     bool with_savings, seeded_random& rng) const;
   nlohmann::ordered_json activation(std::int64_t at_us) const;
+  // linked_savings_id: the savings account the loan's charges are paid from (0: none).
   nlohmann::ordered_json loan_application(std::int64_t client_id, double principal,
-                                          std::int64_t at_us) const;
+                                          std::int64_t at_us,
+                                          std::int64_t linked_savings_id = 0) const;
   nlohmann::ordered_json approval(std::int64_t at_us) const;
   nlohmann::ordered_json disbursal(std::int64_t at_us, double amount) const;
   nlohmann::ordered_json repayment(std::int64_t at_us, double amount, seeded_random& rng) const;
@@ -39,6 +51,21 @@ class day_requests {
   nlohmann::ordered_json group(std::size_t index, std::int64_t at_us, bool center) const;
   nlohmann::ordered_json journal_entry(std::int64_t at_us, double amount, bool balanced,
                                        std::size_t index) const;
+
+  // day_requests_lifecycle.cpp: the lifecycle commands.
+  nlohmann::ordered_json loan_rejection(std::int64_t at_us) const;
+  nlohmann::ordered_json loan_withdrawal(std::int64_t at_us) const;
+  nlohmann::ordered_json write_off(std::int64_t at_us) const;
+  nlohmann::ordered_json late_fee(std::int64_t at_us, double amount) const;
+  nlohmann::ordered_json loan_charge_payment(std::int64_t at_us) const;
+  nlohmann::ordered_json teller_correction(std::int64_t at_us, double amount) const;
+  nlohmann::ordered_json mobile_number(std::size_t index) const;
+  nlohmann::ordered_json client_closure(std::int64_t at_us) const;
+  nlohmann::ordered_json savings_closure(std::int64_t at_us) const;
+  nlohmann::ordered_json hold(std::int64_t at_us, double amount, seeded_random& rng) const;
+  nlohmann::ordered_json transfer(std::int64_t at_us, std::int64_t from_client_id,
+                                  std::int64_t from_savings_id, const transfer_target& to,
+                                  double amount) const;
 
   // "24 October 2024" for the day `at_us` falls on.
   std::string date(std::int64_t at_us) const;

@@ -3,10 +3,13 @@
 // The same portfolio model `mock-mifos serve` runs is driven through a day, 08:00 to 17:00 UTC:
 // the morning opens with the clients, loans and savings accounts of earlier days (not
 // delivered: their hooks fired on those days); then new clients join and are activated, loans
-// are applied for, approved and disbursed, instalments are repaid, savings are deposited and
-// withdrawn, charges are paid, journal entries are posted, and a few commands fail as they do
-// at a real counter (a zero repayment, a withdrawal over the balance, a client activated
-// twice). Same options and seed, same commands.
+// are applied for and approved (or rejected, or withdrawn) and disbursed, instalments are repaid
+// in cash or from savings, savings are deposited, withdrawn, transferred and held, charges and
+// late fees are paid, clients change their mobile number or leave, bad loans are written off and
+// recovered, tellers correct mistyped amounts, interest is posted, journal entries are posted,
+// and a few commands fail as they do at a real counter (a zero repayment, a withdrawal over the
+// balance, a client activated twice, a loan written off twice). The proportions are in
+// mock-mifos/README.md. Same options and seed, same commands.
 //
 // run_day() hands each command to a runner: `mock-mifos serve` runs them on its live portfolio
 // and fires its registered hooks. generate_day() runs them on a fresh portfolio and writes what
@@ -26,6 +29,7 @@
 #include <mifos/hooks/event.hpp>
 #include <mifos/hooks/traffic.hpp>
 #include <string>
+#include <vector>
 
 #include "model/rest_call.hpp"
 #include "wire/hook_payload.hpp"
@@ -50,6 +54,9 @@ struct scenario_summary {
   std::size_t failed = 0;      // of which failed
   std::size_t deliveries = 0;  // deliveries written (Mifos X sends nothing for failures)
   std::map<std::string, std::size_t> per_event;  // "LOAN.REPAYMENT" -> deliveries
+  // Commands that succeeded or failed against the plan ("POST /loans/3?command=approve answered
+  // 403, planned to succeed"): empty unless the generator and the portfolio disagree.
+  std::vector<std::string> unexpected;
 };
 
 // Runs one command of the day. `at_us`: microseconds from 08:00 of the day; negative for the

@@ -126,10 +126,11 @@ hooks::http_answer mock_server::run_scenario(const hooks::delivery& request) {
     }
     return std::move(outcome);
   });
-  return {
-      200,
-      nlohmann::json{{"commands", summary.commands}, {"failed", summary.failed}, {"fired", fired}}
-          .dump()};
+  return {200, nlohmann::json{{"commands", summary.commands},
+                              {"failed", summary.failed},
+                              {"fired", fired},
+                              {"unexpected", summary.unexpected.size()}}
+                   .dump()};
 }
 
 }  // namespace mifos::mock

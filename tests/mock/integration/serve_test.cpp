@@ -9,6 +9,7 @@
 
 #include "capture_server.hpp"
 #include "hello_receiver.hpp"
+#include "http_client.hpp"
 #include "mock_mifos.hpp"
 
 namespace mifos::hooks::test {
@@ -200,6 +201,27 @@ TEST(MockMifosServe, TheSmsBridgeIsRegisteredOnTheFirstEventThenSentTheKey) {
   for (const auto& field : stored["config"])
     if (field["fieldName"] == "Api Key" && field["fieldValue"] == key) has_key = true;
   EXPECT_TRUE(has_key) << stored.dump();
+}
+
+// The generated day runs on the live portfolio (after a client of the API's own, as in
+// scripts/demo, and twice): every command still succeeds or fails as planned, and every delivery
+// reaches the receiver.
+TEST(MockMifosServe, TheScenarioRunsOnTheLivePortfolioAsPlanned) {
+  hello_receiver receiver;
+  mock_mifos mock;
+  mock.add_web_hook(url(receiver.port(), "/hooks/"),
+                    {{"CLIENT", "UPDATE"}, {"LOAN", "WRITEOFF"}, {"ACCOUNTTRANSFER", "CREATE"}});
+  ASSERT_GT(mock.create_client(), 0);
+  for (int run = 0; run < 2; ++run) {
+    auto r = http_call("POST", url(mock.port(), "/mock/scenario?clients=150&seed=7"), "", {});
+    ASSERT_EQ(r.status, 200) << r.body;
+    auto answer = nlohmann::json::parse(r.body, nullptr, false);
+    EXPECT_GT(answer.value("commands", 0), 150) << r.body;
+    EXPECT_GT(answer.value("fired", 0), 0) << r.body;
+    EXPECT_EQ(answer.value("unexpected", -1), 0) << r.body;
+  }
+  ASSERT_TRUE(mock.idle());
+  for (const auto& d : mock.deliveries()["deliveries"]) EXPECT_EQ(d["status"], 200) << d.dump();
 }
 
 TEST(MockMifosServe, RefusesCallsWithoutTenantOrCredentials) {

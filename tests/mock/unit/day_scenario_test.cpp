@@ -83,6 +83,70 @@ TEST(DayScenario, EveryDeliveryParsesAndLoanEventsReferToLoansCreatedOrOpenedBef
   EXPECT_GT(failed, 0) << "a day has some failed commands";
 }
 
+// Each command is planned to succeed or to fail; the portfolio must agree, day after day.
+TEST(DayScenario, EveryCommandSucceedsOrFailsAsPlanned) {
+  for (std::uint64_t seed : {1, 2, 7}) {
+    scenario_options o = small_day(seed);
+    o.clients = 300;
+    auto summary = generate_day(o, [](const hooks::traffic_record&) {});
+    EXPECT_GT(summary.commands, 300u);
+    EXPECT_GT(summary.failed, 0u);
+    for (const auto& surprise : summary.unexpected)
+      ADD_FAILURE() << "seed " << seed << ": " << surprise;
+  }
+}
+
+// The counts per (entity, action) of a day of 1000 clients, and which of them failed.
+struct day_counts {
+  std::map<std::string, int> succeeded, failed;
+};
+
+day_counts counts_of(const scenario_options& o) {
+  day_counts c;
+  for (const auto& r : day_of(o)) {
+    auto e = hooks::parse(r.message);
+    EXPECT_TRUE(e) << e.error().reason;
+    if (!e) continue;
+    ++(e->failed ? c.failed : c.succeeded)[e->entity + "." + e->action];
+  }
+  return c;
+}
+
+TEST(DayScenario, ADayUsesTheLifecycleCommandsAndSomeOfThemFail) {
+  scenario_options o = small_day(7);
+  o.clients = 1000;
+  day_counts c = counts_of(o);
+  for (const char* expected :
+       {"CLIENT.UPDATE", "CLIENT.CLOSE", "SAVINGSACCOUNT.CLOSE", "LOAN.REJECT", "LOAN.WITHDRAW",
+        "LOAN.WRITEOFF", "LOAN.RECOVERYPAYMENT", "LOANCHARGE.CREATE", "LOANCHARGE.PAY",
+        "LOANCHARGE.WAIVE", "LOAN.ADJUST", "ACCOUNTTRANSFER.CREATE", "SAVINGSACCOUNT.HOLDAMOUNT",
+        "SAVINGSACCOUNT.RELEASEAMOUNT", "SAVINGSACCOUNT.UNDOTRANSACTION",
+        "SAVINGSACCOUNT.POSTINTEREST"})
+    EXPECT_GT(c.succeeded[expected], 0) << expected;
+  for (const char* expected :
+       {"LOAN.WRITEOFF", "CLIENT.CLOSE", "SAVINGSACCOUNT.RELEASEAMOUNT", "ACCOUNTTRANSFER.CREATE"})
+    EXPECT_GT(c.failed[expected], 0) << expected;
+  // The day's proportions (mock-mifos/README.md): the counter's everyday work dwarfs the rest.
+  EXPECT_GT(c.succeeded["LOAN.REPAYMENT"], 10 * c.succeeded["LOAN.WRITEOFF"]);
+  EXPECT_GT(c.succeeded["SAVINGSACCOUNT.DEPOSIT"], 10 * c.succeeded["CLIENT.CLOSE"]);
+  EXPECT_GT(c.succeeded["LOAN.APPROVE"], c.succeeded["LOAN.REJECT"] + c.succeeded["LOAN.WITHDRAW"]);
+  EXPECT_GT(c.succeeded["CLIENT.UPDATE"], c.succeeded["CLIENT.CLOSE"]);
+}
+
+// On the last day of a month every open savings account has its interest posted after 16:30.
+TEST(DayScenario, AtMonthEndEveryOpenSavingsAccountHasItsInterestPosted) {
+  scenario_options o = small_day(7);
+  o.clients = 200;
+  o.month = 10;
+  o.day = 31;
+  auto summary = generate_day(o, [](const hooks::traffic_record&) {});
+  EXPECT_TRUE(summary.unexpected.empty()) << summary.unexpected.front();
+  EXPECT_GT(summary.per_event["SAVINGSACCOUNT.POSTINTEREST"], 100u);
+  o.day = 30;
+  summary = generate_day(o, [](const hooks::traffic_record&) {});
+  EXPECT_LT(summary.per_event["SAVINGSACCOUNT.POSTINTEREST"], 20u);
+}
+
 TEST(DayScenario, TheMifosDialectSendsBareResultsAndNoFailures) {
   scenario_options o = small_day();
   o.dialect = hooks::wire_dialect::mifos;

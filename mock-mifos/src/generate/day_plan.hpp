@@ -1,0 +1,117 @@
+// day_plan.hpp: the working day as a queue of timed steps. Each step runs one REST command on the
+// portfolio and may schedule the client's next step (a loan application is approved later, then
+// disbursed), so ids are consistent across the day. Every command is planned to succeed or to
+// fail; a command that does otherwise is listed in scenario_summary::unexpected, which the tests
+// require to stay empty.
+//
+// The plan is spread over three files: day_plan.cpp (the queue, the morning's portfolio, the new
+// clients, the back office), day_counter.cpp (what the clients of earlier days do at the counter)
+// and day_lifecycle.cpp (the rarer lifecycle commands: closures, write-offs, holds, corrections,
+// transfers). The proportions are in mock-mifos/README.md ("The day's proportions").
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <queue>
+#include <string>
+#include <vector>
+
+#include "generate/day_requests.hpp"
+#include "generate/day_scenario.hpp"
+#include "generate/random.hpp"
+
+namespace mifos::mock::day_plan {
+
+inline constexpr std::int64_t kMinute = 60'000'000;           // microseconds
+inline constexpr std::int64_t kDayLength = 9 * 60 * kMinute;  // 08:00 to 17:00
+
+// What a command is planned to do.
+enum class expect { success, failure };
+
+// One client and what the day knows of their accounts.
+struct person {
+  std::int64_t client_id = 0;
+  std::int64_t loan_id = 0;     // 0: none
+  std::int64_t savings_id = 0;  // 0: none
+  double installment = 0;       // what one loan repayment is
+  // What the day may still take out of the savings account: deposits minus withdrawals, holds
+  // and fees. Never more than the account's available balance, so a debit within it succeeds.
+  double savings_balance = 0;
+  bool savings_active = false;    // activated and not closed
+  bool loan_written_off = false;  // on an earlier day
+  bool joined_before_today = false;
+  bool leaves_today = false;  // closes the savings account, then the client
+};
+
+class working_day {
+ public:
+  working_day(const scenario_options& o, const command_runner& run);
+  scenario_summary run();
+
+ private:
+  struct step {
+    std::int64_t at_us;
+    std::uint64_t order;  // ties keep the order they were scheduled in
+    std::size_t person_index;
+    std::function<void(std::int64_t at_us, person&)> run;
+    bool operator>(const step& o) const {
+      return at_us != o.at_us ? at_us > o.at_us : order > o.order;
+    }
+  };
+  using action = std::function<void(std::int64_t, person&)>;
+
+  // day_plan.cpp
+  void schedule(std::int64_t at_us, std::size_t who, action run);
+  void schedule_for(const person& p, std::int64_t at_us, action run) {
+    schedule(at_us, index_of(p), std::move(run));
+  }
+  std::size_t index_of(const person& p) const {
+    return static_cast<std::size_t>(&p - people_.data());
+  }
+  std::int64_t any_time() { return rng_.between(0, kDayLength - 1); }
+  // Runs one command at `at_us` (negative: an earlier day, not delivered) and checks it did what
+  // `planned` says. Returns its outcome.
+  rest_outcome run_command(std::int64_t at_us, expect planned, std::string method, std::string path,
+                           std::map<std::string, std::string> query, nlohmann::ordered_json body);
+  static std::int64_t id_of(const rest_outcome& out, const char* key);
+  static std::string loan_path(const person& p);
+  static std::string savings_path(const person& p);
+  void open_earlier_client(person& p);
+  void open_loan(std::int64_t t, person& p, double principal, bool delivered);
+  void decide_application(std::int64_t t, person& p, double principal);
+  void join_today(std::int64_t t, person& p);
+  void open_savings_today(std::int64_t t, person& p);
+  void plan_back_office();
+  bool is_month_end() const;
+
+  // day_counter.cpp
+  void plan_existing_client_day(std::size_t i);
+  void plan_loan_day(person& p);
+  void plan_savings_day(std::size_t i);
+  void repay(std::int64_t t, person& p);
+  void deposit(std::int64_t t, person& p, double amount);
+
+  // day_lifecycle.cpp
+  void write_off_earlier(std::int64_t t, person& p);
+  void plan_written_off_loan(person& p);
+  void plan_late_loan(person& p);
+  void plan_leaving(person& p);
+  void plan_mobile_number_change(person& p);
+  void plan_hold(person& p);
+  void plan_savings_transfer(std::size_t i);
+  void mistyped_deposit(std::int64_t t, person& p);
+  void mistyped_repayment(std::int64_t t, person& p);
+  void post_interest(std::int64_t t, person& p);
+
+  const scenario_options& o_;
+  const command_runner& run_;
+  seeded_random rng_;
+  day_requests requests_;
+  std::chrono::sys_time<std::chrono::microseconds> start_;
+  std::vector<person> people_;
+  std::priority_queue<step, std::vector<step>, std::greater<>> queue_;
+  std::uint64_t next_order_ = 0;
+  scenario_summary summary_;
+};
+
+}  // namespace mifos::mock::day_plan
