@@ -221,7 +221,8 @@ TEST(MockMifosServe, TheScenarioRunsOnTheLivePortfolioAsPlanned) {
     EXPECT_EQ(answer.value("unexpected", -1), 0) << r.body;
   }
   ASSERT_TRUE(mock.idle());
-  for (const auto& d : mock.deliveries()["deliveries"]) EXPECT_EQ(d["status"], 200) << d.dump();
+  const nlohmann::json log = mock.deliveries();  // the loop must not outlive it
+  for (const auto& d : log["deliveries"]) EXPECT_EQ(d["status"], 200) << d.dump();
 }
 
 TEST(MockMifosServe, RefusesCallsWithoutTenantOrCredentials) {
