@@ -5,7 +5,7 @@
 // (NotesApiResource, NoteWritePlatformServiceJpaRepositoryImpl).
 #include <string>
 
-#include "portfolio/accounting.hpp"
+#include "portfolio/accounting/accounting.hpp"
 #include "portfolio/routing.hpp"
 #include "request/json_read.hpp"
 

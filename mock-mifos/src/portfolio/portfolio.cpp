@@ -5,8 +5,8 @@
 
 #include <utility>
 
-#include "portfolio/accounting.hpp"
-#include "portfolio/group_commands.hpp"
+#include "portfolio/accounting/accounting.hpp"
+#include "portfolio/groups/group_commands.hpp"
 #include "portfolio/handlers.hpp"
 #include "portfolio/routing.hpp"
 #include "portfolio/state.hpp"

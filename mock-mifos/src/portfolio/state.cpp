@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <string>
 
-#include "portfolio/accounting.hpp"
+#include "portfolio/accounting/accounting.hpp"
 
 namespace mifos::mock::detail {
 namespace {
