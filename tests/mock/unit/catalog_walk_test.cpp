@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <set>
@@ -124,6 +125,12 @@ TEST(CatalogWalk, EveryModelledPairFiresOncePerSubscribedHookWithTheRowsIds) {
                        ", that stay silent: " + std::to_string(silent.size()) + "\n";
   for (const auto& [grouping, count] : per_grouping)
     report += "  " + grouping + ": " + std::to_string(count) + "\n";
+  // MIFOS_WALK_MISSING=1 lists the firing pairs no recipe models yet: the work still ahead.
+  if (std::getenv("MIFOS_WALK_MISSING")) {
+    for (const auto& [key, row] : catalog)
+      if (row.fires && row.method != "-" && !fired.count(key))
+        report += "  not modelled: " + row.grouping + " " + key.first + " " + key.second + "\n";
+  }
   std::cout << report;
   RecordProperty("firing_pairs", static_cast<int>(fired.size()));
   // Raised as command families land (issue 15 asked for 150 and every grouping that can fire).
