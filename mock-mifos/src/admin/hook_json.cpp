@@ -13,7 +13,7 @@ nlohmann::ordered_json date_json(const civil_date& d) {
 
 }  // namespace
 
-nlohmann::ordered_json to_json(const hook& h) {
+nlohmann::ordered_json to_json(const hook& h, const std::optional<std::string>& template_name) {
   nlohmann::ordered_json events = nlohmann::ordered_json::array();
   for (const auto& e : h.events) {
     events.push_back({{"actionName", e.action}, {"entityName", e.entity}});
@@ -23,17 +23,18 @@ nlohmann::ordered_json to_json(const hook& h) {
   for (const auto& [name, value] : h.config) {
     config.push_back({{"fieldName", name}, {"fieldValue", value}});
   }
-  // templateName (the message template's name) is left out: the mock has no message templates,
-  // so it would always be null, which Gson omits.
-  return {{"id", h.id},
-          {"name", h.template_name},
-          {"displayName", h.display_name},
-          {"isActive", h.active},
-          {"createdAt", date_json(h.created_at)},
-          {"updatedAt", date_json(h.updated_at)},
-          {"templateId", h.template_id},
-          {"events", std::move(events)},
-          {"config", std::move(config)}};
+  nlohmann::ordered_json out = {{"id", h.id},
+                                {"name", h.template_name},
+                                {"displayName", h.display_name},
+                                {"isActive", h.active},
+                                {"createdAt", date_json(h.created_at)},
+                                {"updatedAt", date_json(h.updated_at)},
+                                {"templateId", h.template_id}};
+  // The left join's null (no template) is left out by Gson.
+  if (template_name) out["templateName"] = *template_name;
+  out["events"] = std::move(events);
+  out["config"] = std::move(config);
+  return out;
 }
 
 }  // namespace mifos::mock

@@ -116,11 +116,25 @@ std::optional<api_error> ping_failure(const ping_function& ping, const std::stri
                                "validation.msg.hook.url.invalid", url);
 }
 
+// TemplateNotFoundException: a templateId that names no message template.
+std::optional<api_error> template_missing(const template_names& templates, std::int64_t id) {
+  if (templates && templates(id)) return std::nullopt;
+  return api_error::not_found("error.msg.template.id.invalid",
+                              "Template with identifier " + std::to_string(id) + " does not exist",
+                              id);
+}
+
 }  // namespace
 
 hook_store::hook_store(hook_rules rules) : rules_(rules) {}
 
-std::optional<rest_outcome> hook_store::handle(const rest_call& call, const ping_function& ping) {
+std::optional<rest_outcome> hook_store::handle(const rest_call& call, const ping_function& ping,
+                                               const template_names& message_templates) {
+  const auto shown = [&message_templates](const hook& h) {
+    std::optional<std::string> name;
+    if (h.template_id != 0 && message_templates) name = message_templates(h.template_id);
+    return to_json(h, name);
+  };
   const auto r = parse_route(call.path);
   if (!r) return std::nullopt;
   const std::string& m = call.method;
@@ -131,16 +145,16 @@ std::optional<rest_outcome> hook_store::handle(const rest_call& call, const ping
     case route_kind::collection:
       if (m == "GET") {
         json all = json::array();
-        for (const auto& h : hooks_) all.push_back(to_json(h));
+        for (const auto& h : hooks_) all.push_back(shown(h));
         return rest_outcome{200, std::move(all), std::nullopt};
       }
-      if (m == "POST") return create(call, ping);
+      if (m == "POST") return create(call, ping, message_templates);
       break;
     case route_kind::item:
       if (m == "GET") {
         const hook* h = find(r->id);
         if (h == nullptr) return read_failed(hook_not_found(r->id));
-        json body = to_json(*h);
+        json body = shown(*h);
         const auto t = call.query.find("template");
         if (t != call.query.end() && hooks::iequals(t->second, "true")) {
           // Fineract's retrieveNewHookDetails(hook's template name): only that template.
@@ -153,14 +167,15 @@ std::optional<rest_outcome> hook_store::handle(const rest_call& call, const ping
         }
         return rest_outcome{200, std::move(body), std::nullopt};
       }
-      if (m == "PUT") return update(call, r->id, ping);
+      if (m == "PUT") return update(call, r->id, ping, message_templates);
       if (m == "DELETE") return remove(call, r->id);
       break;
   }
   return read_failed(method_not_allowed(call));
 }
 
-rest_outcome hook_store::create(const rest_call& call, const ping_function& ping) {
+rest_outcome hook_store::create(const rest_call& call, const ping_function& ping,
+                                const template_names& templates) {
   const auto fail = [&](const api_error& e) {
     return command_failed(call, "CREATE", call.body, e);
   };
@@ -172,6 +187,9 @@ rest_outcome hook_store::create(const rest_call& call, const ping_function& ping
   auto config = detail::read_config(*req.config, t, rules_);
   if (const auto* e = std::get_if<api_error>(&config)) return fail(*e);
   auto& fields = std::get<detail::hook_config>(config);
+  if (req.template_id) {
+    if (auto e = template_missing(templates, *req.template_id)) return fail(*e);
+  }
 
   if (t.name != detail::kWebTemplate) {
     const bool taken = std::any_of(hooks_.begin(), hooks_.end(),
@@ -209,7 +227,8 @@ rest_outcome hook_store::create(const rest_call& call, const ping_function& ping
 // they differ; events and config, when sent, replace the stored ones and are echoed in `changes`.
 // "name" is checked but ignored (a hook keeps its template). A config replaces the whole config,
 // so it is checked as complete, and a stored "Api Key" goes with it, as in Fineract.
-rest_outcome hook_store::update(const rest_call& call, std::int64_t id, const ping_function& ping) {
+rest_outcome hook_store::update(const rest_call& call, std::int64_t id, const ping_function& ping,
+                                const template_names& templates) {
   const auto fail = [&](const api_error& e) {
     return command_failed(call, "UPDATE", call.body, e);
   };
@@ -235,8 +254,10 @@ rest_outcome hook_store::update(const rest_call& call, std::int64_t id, const pi
     changes["displayName"] = *req.display_name;
   }
   if (req.active && *req.active != h.active) changes["isActive"] = *req.active;
-  if (req.template_id && *req.template_id != h.template_id)
+  if (req.template_id && *req.template_id != h.template_id) {
+    if (auto e = template_missing(templates, *req.template_id)) return fail(*e);
     changes["templateId"] = *req.template_id;
+  }
   if (req.events) changes["events"] = call.body.at("events");
   if (fields) {
     changes["config"] = call.body.at("config");
@@ -275,6 +296,11 @@ std::vector<hook> hook_store::active_for(std::string_view entity, std::string_vi
     if (h.active && h.subscribes_to(entity, action)) out.push_back(h);
   }
   return out;
+}
+
+bool hook_store::uses_template(std::int64_t template_id) const {
+  return std::any_of(hooks_.begin(), hooks_.end(),
+                     [template_id](const hook& h) { return h.template_id == template_id; });
 }
 
 const hook* hook_store::find(std::int64_t id) const {

@@ -25,6 +25,9 @@ namespace mifos::mock {
 // Returns true when something answered at `payload_url` (any status).
 using ping_function = std::function<bool(const std::string& payload_url)>;
 
+// The name of message template `id` (UGD, /templates), or nothing when there is no such template.
+using template_names = std::function<std::optional<std::string>(std::int64_t id)>;
+
 struct hook_rules {
   // Accept Payload URLs with a path and no trailing '/' (Fineract 1.7+ refuses them).
   bool lenient_urls = false;
@@ -36,17 +39,23 @@ class hook_store {
 
   // /hooks, /hooks/{id}, /hooks/template, /hooks/{id}?template=true. nullopt for any other path.
   // Create, update and delete are commands: their outcome carries a HOOK CREATE/UPDATE/DELETE
-  // command_event.
-  std::optional<rest_outcome> handle(const rest_call& call, const ping_function& ping);
+  // command_event. A templateId must name a message template in `templates` (404
+  // error.msg.template.id.invalid); GET shows its name as templateName.
+  std::optional<rest_outcome> handle(const rest_call& call, const ping_function& ping,
+                                     const template_names& templates = {});
 
   // Active hooks subscribed to (entity, action), case-insensitively, in id order.
   std::vector<hook> active_for(std::string_view entity, std::string_view action) const;
   const hook* find(std::int64_t id) const;
+  // Whether a hook names message template `template_id`.
+  bool uses_template(std::int64_t template_id) const;
   void set_config(std::int64_t id, const std::string& field, const std::string& value);
 
  private:
-  rest_outcome create(const rest_call& call, const ping_function& ping);
-  rest_outcome update(const rest_call& call, std::int64_t id, const ping_function& ping);
+  rest_outcome create(const rest_call& call, const ping_function& ping,
+                      const template_names& templates);
+  rest_outcome update(const rest_call& call, std::int64_t id, const ping_function& ping,
+                      const template_names& templates);
   rest_outcome remove(const rest_call& call, std::int64_t id);
 
   hook_rules rules_;
@@ -58,7 +67,8 @@ class hook_store {
 // action of the catalog, sorted as Fineract sorts them.
 nlohmann::ordered_json hook_template_json();
 
-// GET /hooks/{id} (and each element of GET /hooks).
-nlohmann::ordered_json to_json(const hook& h);
+// GET /hooks/{id} (and each element of GET /hooks); `template_name` is the message template's.
+nlohmann::ordered_json to_json(const hook& h,
+                               const std::optional<std::string>& template_name = std::nullopt);
 
 }  // namespace mifos::mock

@@ -47,12 +47,18 @@ const record_kind& report_mailing_jobs_kind();
 const record_kind& mix_mapping_kind();
 std::optional<rest_outcome> route_jobs(record_db& db, const rest_call& call, const segments& p);
 
-// organisation.cpp: /funds, /holidays, /workingdays, /templates, /paymenttypes
+// organisation.cpp: /funds, /holidays, /workingdays, /paymenttypes
 const record_kind& funds_kind();
 const record_kind& holidays_kind();
 const record_kind& working_days_kind();
-const record_kind& templates_kind();
 const record_kind& payment_types_kind();
+
+// templates.cpp: /templates (TEMPLATE CREATE/UPDATE/DELETE), /templates/template,
+// /templates/{id}/template; rows in the table "templates".
+std::optional<rest_outcome> route_templates(record_db& db, const rest_call& call,
+                                            const segments& p);
+// GET /templates/{id}: a stored row as Fineract's Gson writes the Template entity.
+json template_view(const json& row);
 
 // Every kind, for seeding; and those served by route_kind alone.
 std::span<const record_kind* const> all_kinds();

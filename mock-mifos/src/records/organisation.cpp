@@ -1,7 +1,7 @@
 // organisation.cpp: funds (FUND CREATE/UPDATE; Fineract has no fund delete), holidays (HOLIDAY
 // CREATE/UPDATE/DELETE, ?command=activate; deleting keeps the holiday with status 300), the
-// working days (WORKINGDAYS UPDATE: PUT /workingdays), the UGD message templates (TEMPLATE
-// CREATE/UPDATE/DELETE) and payment types (PAYMENTTYPE CREATE/UPDATE/DELETE).
+// working days (WORKINGDAYS UPDATE: PUT /workingdays) and payment types (PAYMENTTYPE
+// CREATE/UPDATE/DELETE). The UGD message templates have their own file (templates.cpp).
 #include <string>
 
 #include "records/kinds.hpp"
@@ -157,23 +157,6 @@ const record_kind& working_days_kind() {
                 {"repaymentRescheduleType", 1},
                 {"extendTermForDailyRepayments", false},
                 {"extendTermForRepaymentsOnHolidays", false}}}};
-  return k;
-}
-
-const record_kind& templates_kind() {
-  // Template.fromJson reads the body without a validator, so unknown keys pass.
-  static const record_kind k{.collection = "templates",
-                             .entity = "TEMPLATE",
-                             .resource = "template",
-                             .not_found_code = "error.msg.template.id.invalid",
-                             .not_found_text = "Template with identifier {} does not exist",
-                             .fields = {{"name", field_type::text, true},
-                                        {"text", field_type::text, true},
-                                        {"entity", field_type::whole},
-                                        {"type", field_type::whole},
-                                        {"mappers", field_type::any}},
-                             .refuses_unknown = false,
-                             .update_changes = false};
   return k;
 }
 

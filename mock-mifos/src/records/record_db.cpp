@@ -10,7 +10,7 @@
 namespace mifos::mock::records {
 
 std::span<const record_kind* const> all_kinds() {
-  static const std::array<const record_kind*, 15> kinds = {&users_kind(),
+  static const std::array<const record_kind*, 14> kinds = {&users_kind(),
                                                            &roles_kind(),
                                                            &password_preferences_kind(),
                                                            &codes_kind(),
@@ -23,22 +23,20 @@ std::span<const record_kind* const> all_kinds() {
                                                            &funds_kind(),
                                                            &holidays_kind(),
                                                            &working_days_kind(),
-                                                           &templates_kind(),
                                                            &payment_types_kind()};
   return kinds;
 }
 
 std::span<const record_kind* const> plain_kinds() {
-  static const std::array<const record_kind*, 10> kinds = {&users_kind(),
-                                                           &roles_kind(),
-                                                           &password_preferences_kind(),
-                                                           &report_mailing_jobs_kind(),
-                                                           &mix_mapping_kind(),
-                                                           &funds_kind(),
-                                                           &holidays_kind(),
-                                                           &working_days_kind(),
-                                                           &templates_kind(),
-                                                           &payment_types_kind()};
+  static const std::array<const record_kind*, 9> kinds = {&users_kind(),
+                                                          &roles_kind(),
+                                                          &password_preferences_kind(),
+                                                          &report_mailing_jobs_kind(),
+                                                          &mix_mapping_kind(),
+                                                          &funds_kind(),
+                                                          &holidays_kind(),
+                                                          &working_days_kind(),
+                                                          &payment_types_kind()};
   return kinds;
 }
 
@@ -81,6 +79,7 @@ std::optional<rest_outcome> record_db::handle(const rest_call& call,
   if (r == "datatables") return route_datatables(*this, call, p);
   if (r == "entityDatatableChecks") return route_entity_datatable_checks(*this, call, p);
   if (r == "jobs") return route_jobs(*this, call, p);
+  if (r == "templates") return route_templates(*this, call, p);
   for (const record_kind* k : plain_kinds()) {
     if (r == k->collection) return route_kind(*this, *k, call, p);
   }

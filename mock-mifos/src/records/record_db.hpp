@@ -43,6 +43,9 @@ class record_db {
   std::map<std::string, bool> maker_checker;   // PERMISSION UPDATE: code -> needs a checker
   std::set<std::string> currencies = {"USD"};  // the organisation's currencies
   std::map<std::string, json> datatables;      // by registered name
+  // Whether a hook names message template `id` (hooks live outside the records): such a template
+  // cannot be deleted. Set by the server front.
+  std::function<bool(entity_id)> template_in_use;
 
  private:
   std::map<std::string, table, std::less<>> tables_;

@@ -67,7 +67,7 @@ struct record_kind {
   std::vector<field> fields = {};
   // Parameters accepted but not stored (locale, dateFormat, repeatPassword).
   std::vector<std::string_view> also_allowed = {};
-  // false where Fineract reads the body without FromJsonHelper's check (templates).
+  // false where Fineract reads the body without FromJsonHelper's check.
   bool refuses_unknown = true;
   // A field no two rows may share: 403 duplicate_code, duplicate_text with "{}" = the value.
   std::string_view unique = {};

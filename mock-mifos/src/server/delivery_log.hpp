@@ -27,8 +27,10 @@ struct logged_delivery {
   std::string hook_name;  // the hook's displayName
   std::string tenant;
   std::string entity, action;
-  std::string kind = "event";  // "event", or "sms-registration" for the SMS Bridge sign-up
-  std::string url;             // origin + target
+  // "event"; for SMS Bridge hooks also "sms-registration" (the sign-up) and "sms-send" (a message
+  // template's sms/send, sent instead of the event; entity and action stay the command's).
+  std::string kind = "event";
+  std::string url;  // origin + target
   std::chrono::system_clock::time_point sent_at;
   hooks::delivery request;
   std::optional<send_result> result;  // nothing while under way

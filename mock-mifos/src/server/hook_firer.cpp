@@ -42,6 +42,13 @@ void hook_firer::deliver(const firing& f) {
   std::optional<hook> h = f.target;
   if (h->template_name == "SMS Bridge") h = with_sms_key(f);
   if (!h) return;
+  if (f.templated) {
+    // TwilioHookProcessor sends the template's SMS instead of the event, or nothing at all.
+    if (!f.sms) return;
+    auto out = build_sms_send(f.event, *h, *f.sms, f.settings);
+    if (out) send_logged(entry_for(f, *h, "sms-send"), *out);
+    return;
+  }
   auto out = build_hook_delivery(f.event, *h, f.settings);
   if (!out) return;
   send_logged(entry_for(f, *h, "event"), *out);

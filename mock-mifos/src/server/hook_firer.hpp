@@ -1,7 +1,8 @@
 // hook_firer.hpp: sends the hook deliveries a command calls for, as Fineract does: on other
 // threads than the API call, one POST per hook, no retry, 10 s timeouts; and for an SMS Bridge
-// hook without a key, the registration first (docs/wire-format.md section 8). Every request is
-// logged.
+// hook without a key, the registration first (docs/wire-format.md section 8); an SMS Bridge hook
+// with a message template sends the firing's sms/send instead of the event, or nothing. Every
+// request is logged.
 //
 //   hook_firer firer(front, log, 8);
 //   for (auto& f : front.handle(request, now).firings) firer.fire(std::move(f));

@@ -2,12 +2,16 @@
 // root, tenant, authentication, body), then the resource handlers.
 #include "server/mock_front.hpp"
 
+#include <chrono>
+#include <ctime>
 #include <mifos/hooks/wire.hpp>
 
 #include "model/api_error.hpp"
 #include "portfolio/routing.hpp"
 #include "request/command_names.hpp"
 #include "server/batch.hpp"
+#include "server/ugd_sms.hpp"
+#include "wire/url.hpp"
 
 namespace mifos::mock {
 namespace {
@@ -41,6 +45,16 @@ bool nests_deeper_than(std::string_view json, int limit) {
 }
 
 bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+// TemplateFunctions.now(): "yyyy/MM/dd HH:mm" in the server's time zone.
+std::string template_now(std::chrono::system_clock::time_point at) {
+  const std::time_t t = std::chrono::system_clock::to_time_t(at);
+  std::tm local{};
+  localtime_r(&t, &local);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y/%m/%d %H:%M", &local);
+  return text;
+}
 
 }  // namespace
 
@@ -162,8 +176,16 @@ front_result mock_front::handle_locked(const hooks::delivery& request,
 }
 
 std::optional<rest_outcome> mock_front::dispatch_locked(tenant_state& t, const rest_call& call) {
-  if (call.path == "/hooks" || call.path.rfind("/hooks/", 0) == 0)
-    return t.hooks.handle(call, ping_);
+  if (call.path == "/hooks" || call.path.rfind("/hooks/", 0) == 0) {
+    const auto template_name = [&t](std::int64_t id) -> std::optional<std::string> {
+      const auto& rows = t.records.rows("templates").rows;
+      const auto it = rows.find(id);
+      if (it == rows.end()) return std::nullopt;
+      return it->second.value("name", std::string());
+    };
+    return t.hooks.handle(call, ping_, template_name);
+  }
+  t.records.template_in_use = [&t](std::int64_t id) { return t.hooks.uses_template(id); };
   auto office_exists = [&t](std::int64_t id) { return t.accounts.has_office(id); };
   if (auto outcome = t.records.handle(call, office_exists)) {
     // A user created through the API can log in, as in Fineract.
@@ -309,7 +331,7 @@ std::pair<rest_outcome, std::vector<firing>> mock_front::run(const rest_call& ca
   return {std::move(*outcome), std::move(firings)};
 }
 
-std::vector<firing> mock_front::firings_for(const command_event& e) const {
+std::vector<firing> mock_front::firings_for(const command_event& e) {
   std::vector<firing> out;
   // Mifos X fires nothing for a failed command (docs/wire-format.md section 4).
   if (e.failed() && settings_.dialect == hooks::wire_dialect::mifos) return out;
@@ -320,9 +342,67 @@ std::vector<firing> mock_front::firings_for(const command_event& e) const {
   s.failures = settings_.failures;
   s.endpoint = endpoint_;
   s.lenient_urls = settings_.lenient_urls || settings_.dialect == hooks::wire_dialect::mifos;
-  for (hook& h : state->second.hooks.active_for(e.entity, e.action))
-    out.push_back({e, std::move(h), s});
+  for (hook& h : state->second.hooks.active_for(e.entity, e.action)) {
+    firing f{e, std::move(h), s, false, std::nullopt};
+    // TwilioHookProcessor: only the SMS Bridge uses the hook's template.
+    f.templated = f.target.template_id != 0 && hooks::iequals(f.target.template_name, "SMS Bridge");
+    if (f.templated) f.sms = ugd_sms_locked(state->second, e, f.target.template_id, s);
+    out.push_back(std::move(f));
+  }
   return out;
+}
+
+std::optional<sms_message> mock_front::ugd_sms_locked(tenant_state& t, const command_event& e,
+                                                      std::int64_t template_id,
+                                                      const payload_settings& s) {
+  const auto& rows = t.records.rows("templates").rows;
+  const auto row = rows.find(template_id);
+  if (row == rows.end()) return std::nullopt;
+  // The processor reads the body the hook would have sent (always JSON for the SMS Bridge).
+  const auto payload = hook_body(e, hooks::body_format::json, s);
+  if (!payload) return std::nullopt;
+  sms_lookups lookups;
+  lookups.base_uri = endpoint_.value_or("");
+  lookups.get = [&](const std::string& url) { return get_locked(t, e, url); };
+  lookups.mobile_of = [&](std::int64_t client_id) -> std::optional<std::string> {
+    const auto client = read_locked(t, e, "/clients/" + std::to_string(client_id), {});
+    if (!client) return std::nullopt;  // no such client: Fineract's processor fails
+    return client->value("mobileNo", std::string());
+  };
+  lookups.now_text = template_now(e.at);
+  return ugd_sms(ugd_template_of(row->second), *payload, lookups);
+}
+
+std::optional<nlohmann::ordered_json> mock_front::get_locked(tenant_state& t,
+                                                             const command_event& e,
+                                                             const std::string& url) {
+  // Only this server's own API is served; Fineract would fetch any other URL over HTTP.
+  if (!endpoint_ || url.rfind(*endpoint_, 0) != 0) return std::nullopt;
+  const auto parsed = parse_http_url(url);
+  if (!parsed) return std::nullopt;
+  hooks::delivery d;
+  d.target = parsed->target;
+  const std::string_view path = d.path();
+  const std::string_view root = api_root();
+  if (path.substr(0, root.size()) != root) return std::nullopt;
+  std::map<std::string, std::string> query;
+  for (auto& [k, v] : d.query()) query.insert_or_assign(k, v);
+  return read_locked(t, e, std::string(path.substr(root.size())), std::move(query));
+}
+
+std::optional<nlohmann::ordered_json> mock_front::read_locked(
+    tenant_state& t, const command_event& e, std::string path,
+    std::map<std::string, std::string> query) {
+  rest_call call;
+  call.method = "GET";
+  call.path = std::move(path);
+  call.query = std::move(query);
+  call.user = e.user;
+  call.tenant = e.tenant;
+  call.now = e.at;
+  const auto out = dispatch_locked(t, call);
+  if (!out || out->status != 200 || !out->body.is_object()) return std::nullopt;
+  return out->body;
 }
 
 void mock_front::set_hook_config(const std::string& tenant, std::int64_t hook_id,

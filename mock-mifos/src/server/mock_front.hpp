@@ -43,6 +43,11 @@ struct firing {
   command_event event;
   hook target;                // as it was when the command ran
   payload_settings settings;  // dialect, failure shape, the endpoint known at that time
+  // An SMS Bridge hook with a message template sends sms/send instead of the event
+  // (server/ugd_sms.hpp), decided when the command ran: `sms` is the message, or nothing when
+  // nothing is to be sent (no clientId, no mobile number). The registration happens either way.
+  bool templated = false;
+  std::optional<sms_message> sms;
 };
 
 struct front_result {
@@ -91,7 +96,18 @@ class mock_front {
   // POST /batches: every sub-request through dispatch_locked, its hooks added to `firings`.
   rest_outcome run_batch_locked(tenant_state& t, const rest_call& call,
                                 std::vector<firing>& firings);
-  std::vector<firing> firings_for(const command_event& e) const;
+  std::vector<firing> firings_for(const command_event& e);
+  // The sms/send of an SMS Bridge hook with message template `template_id` (ugd_sms.hpp), the
+  // mapper URLs and the client read from this tenant's state as the triggering user.
+  std::optional<sms_message> ugd_sms_locked(tenant_state& t, const command_event& e,
+                                            std::int64_t template_id, const payload_settings& s);
+  // GET of `url` served in-process when it is under the endpoint: its JSON object, if 200.
+  std::optional<nlohmann::ordered_json> get_locked(tenant_state& t, const command_event& e,
+                                                   const std::string& url);
+  // GET of `path` under the API root as the triggering user: its JSON object, if 200.
+  std::optional<nlohmann::ordered_json> read_locked(tenant_state& t, const command_event& e,
+                                                    std::string path,
+                                                    std::map<std::string, std::string> query);
 
   const mock_settings settings_;
   const ping_function ping_;

@@ -2,6 +2,7 @@
 // templates send, where to, and the headers in the order Fineract's OkHttp client sends them.
 #include "wire/hook_payload.hpp"
 
+#include <functional>
 #include <mifos/hooks/base64.hpp>
 #include <string_view>
 #include <utility>
@@ -77,10 +78,12 @@ outgoing_delivery finish(const http_url& url, std::vector<hooks::header_field> h
   return out;
 }
 
-}  // namespace
-
-std::optional<outgoing_delivery> build_hook_delivery(const command_event& e, const hook& h,
-                                                     const payload_settings& s) {
+// The URL and headers of a delivery to `h` of `entity`/`action` around `body` (a JSON body for
+// SMS Bridge hooks, else as the hook's Content Type says).
+std::optional<outgoing_delivery> delivery_of(
+    const command_event& e, std::string_view entity, std::string_view action, const hook& h,
+    const payload_settings& s,
+    const std::function<std::optional<std::string>(hooks::body_format)>& body_in) {
   const auto kind = template_of(h);
   if (!kind || *kind == hook_template::message_gateway) return std::nullopt;
   const auto& names = hooks::wire::header_names_for(s.dialect);
@@ -98,12 +101,12 @@ std::optional<outgoing_delivery> build_hook_delivery(const command_event& e, con
   if (!payload_url) return std::nullopt;
   const auto url = delivery_url(*payload_url, s);
   if (!url) return std::nullopt;
-  auto body = hook_body(e, format, s);
+  auto body = body_in(format);
   if (!body) return std::nullopt;
 
   std::vector<hooks::header_field> headers;
-  headers.push_back({std::string(names.entity), e.entity});
-  headers.push_back({std::string(names.action), e.action});
+  headers.push_back({std::string(names.entity), std::string(entity)});
+  headers.push_back({std::string(names.action), std::string(action)});
   headers.push_back({std::string(names.tenant), e.tenant});
   if (api_key)
     headers.push_back({std::string(names.api_key), *api_key});
@@ -111,6 +114,23 @@ std::optional<outgoing_delivery> build_hook_delivery(const command_event& e, con
     headers.push_back({std::string(names.endpoint), *s.endpoint});
   return finish(*url, std::move(headers), content_type(format, s.dialect), std::move(*body),
                 s.dialect);
+}
+
+}  // namespace
+
+std::optional<outgoing_delivery> build_hook_delivery(const command_event& e, const hook& h,
+                                                     const payload_settings& s) {
+  return delivery_of(e, e.entity, e.action, h, s,
+                     [&](hooks::body_format format) { return hook_body(e, format, s); });
+}
+
+std::optional<outgoing_delivery> build_sms_send(const command_event& e, const hook& h,
+                                                const sms_message& sms, const payload_settings& s) {
+  if (template_of(h) != hook_template::sms_bridge) return std::nullopt;
+  return delivery_of(e, "sms", "send", h, s, [&](hooks::body_format) {
+    const nlohmann::ordered_json body = {{"mobileNo", sms.mobile_no}, {"message", sms.message}};
+    return std::optional<std::string>(gson_json(body, /*numbers_as_doubles=*/false));
+  });
 }
 
 std::optional<outgoing_delivery> build_sms_registration(const command_event& e, const hook& h,

@@ -55,6 +55,19 @@ std::optional<std::string> hook_body(const command_event& e, hooks::body_format 
 std::optional<outgoing_delivery> build_hook_delivery(const command_event& e, const hook& h,
                                                      const payload_settings& s);
 
+// What an SMS Bridge hook with a message template sends instead of the event.
+struct sms_message {
+  std::string mobile_no;
+  std::string message;
+};
+
+// The sms/send delivery of TwilioHookProcessor: the event's delivery (same URL, tenant and API
+// key headers) with entity "sms", action "send" (lower case, as Fineract sets them) and the JSON
+// body {"mobileNo","message"} (a HashMap written by Gson: that key order, HTML-safe escaping).
+// Nothing when the hook is not an SMS Bridge hook with an "Api Key" and a usable Payload URL.
+std::optional<outgoing_delivery> build_sms_send(const command_event& e, const hook& h,
+                                                const sms_message& sms, const payload_settings& s);
+
 // The SMS Bridge registration request (docs/wire-format.md section 8): POST <Payload
 // URL>/configuration with
 // {"phoneNo","smsProvider","smsProviderAccountId","smsProviderToken","tenantId","mifosToken",

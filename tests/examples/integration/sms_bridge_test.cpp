@@ -98,9 +98,11 @@ class SmsBridge : public ::testing::Test {
                                                 port);
   }
 
-  // POST /hooks: an active SMS Bridge hook on `events`; returns its id.
+  // POST /hooks: an active SMS Bridge hook on `events` (with message template `template_id`
+  // when not 0); returns its id.
   std::int64_t add_sms_hook(const mock_mifos& mock, const std::string& payload_url,
-                            const std::vector<std::pair<std::string, std::string>>& events) {
+                            const std::vector<std::pair<std::string, std::string>>& events,
+                            std::int64_t template_id = 0) {
     nlohmann::json list = nlohmann::json::array();
     for (const auto& [entity, action] : events)
       list.push_back({{"actionName", action}, {"entityName", entity}});
@@ -114,6 +116,7 @@ class SmsBridge : public ::testing::Test {
                              {"Phone Number", kPhone},
                              {"SMS Provider Account Id", kAccountSid},
                              {"SMS Provider Token", kAuthToken}}}};
+    if (template_id != 0) body["templateId"] = template_id;
     auto r = mock.api("POST", "/hooks", body.dump());
     EXPECT_EQ(r.status, 200) << r.body;
     return nlohmann::json::parse(r.body, nullptr, false).value("resourceId", std::int64_t{0});
@@ -315,6 +318,48 @@ TEST_F(SmsBridge, FineractDialectEnvelopeDeliverySendsTheWelcome) {
   ASSERT_EQ(events.size(), 1u) << events.dump();
   EXPECT_EQ(events[0]["state"], "sent");
   EXPECT_EQ(twilio_.request_count(), 1u);
+}
+
+TEST_F(SmsBridge, MessageTemplateHookSendsTheRenderedMessageForTheClient) {
+  auto bridge = start_bridge();
+  mock_mifos mock;  // Fineract: its baseUrl ends in "api/", so mapper URLs start with "v1/"
+  // A message template (UGD) as the Mifos X editor saves it: paragraphs, and a mapper that fetches
+  // the client for its name and account number.
+  nlohmann::json templ = {
+      {"name", "Welcome SMS"},
+      {"text", "<p>Dear {{client.displayName}},</p><p> account {{client.accountNo}} is open.</p>"},
+      {"entity", 0},
+      {"type", 2},
+      {"mappers",
+       {{{"mappersorder", 0},
+         {"mapperskey", "client"},
+         {"mappersvalue", "v1/clients/{{clientId}}"}}}}};
+  auto created = mock.api("POST", "/templates", templ.dump());
+  ASSERT_EQ(created.status, 200) << created.body;
+  const auto template_id =
+      nlohmann::json::parse(created.body, nullptr, false).value("resourceId", std::int64_t{0});
+  const auto hook =
+      add_sms_hook(mock, bridge->url_of("/modules/sms/"), {{"CLIENT", "CREATE"}}, template_id);
+  ASSERT_GT(hook, 0);
+
+  const std::int64_t client = mock.create_client("Grace", "Kamau");
+  ASSERT_GT(client, 0);
+
+  ASSERT_TRUE(twilio_.wait_for_requests(1, 20s)) << bridge->process().stderr_text();
+  const auto log = mock.wait_until_sent(2);  // the registration, then sms/send
+  const auto& sent = log["deliveries"].back();
+  EXPECT_EQ(sent["kind"], "sms-send") << sent.dump();
+  EXPECT_EQ(sent["status"], 200) << sent.dump();
+  const std::string client_account =
+      get_json(mock, "/clients/" + std::to_string(client))["accountNo"];
+  const auto events = settled_events(*bridge, api_key_of(mock, hook));
+  ASSERT_EQ(events.size(), 1u) << events.dump();
+  EXPECT_EQ(events[0]["state"], "sent");
+  ASSERT_EQ(twilio_.request_count(), 1u);
+  const captured_sms sms = read_sms(twilio_.requests()[0]);
+  EXPECT_EQ(sms.form.at("To"), kMobile);
+  EXPECT_EQ(sms.form.at("From"), kPhone);
+  EXPECT_EQ(sms.form.at("Body"), "Dear Grace Kamau, account " + client_account + " is open.");
 }
 
 }  // namespace

@@ -65,8 +65,14 @@ void expect_error(const rest_outcome& out, int status, const std::string& code,
   EXPECT_EQ(out.body["errors"][0]["parameterName"], parameter) << out.body.dump();
 }
 
+// Message templates 3 and 5 exist.
+const template_names kTemplates = [](std::int64_t id) -> std::optional<std::string> {
+  if (id == 3 || id == 5) return "template " + std::to_string(id);
+  return std::nullopt;
+};
+
 rest_outcome create(hook_store& s, json body, const ping_function& ping = kAnswers) {
-  return *s.handle(make_call("POST", "/hooks", std::move(body)), ping);
+  return *s.handle(make_call("POST", "/hooks", std::move(body)), ping, kTemplates);
 }
 
 // --- create ---------------------------------------------------------------------------------
@@ -229,6 +235,17 @@ TEST(HookStoreValidation, IsActiveIsReadThroughItsTextAsFineractReadsIt) {
   ASSERT_EQ(create(s, body).status, 200);
   EXPECT_EQ(s.active_for("CLIENT", "CREATE").size(), 1u);
   EXPECT_EQ(s.active_for("CLIENT", "CREATE").front().display_name, "as text");
+}
+
+TEST(HookStoreValidation, ATemplateIdNamingNoMessageTemplateIs404) {
+  hook_store s;
+  json body = web_body();
+  body["templateId"] = 4;
+  const auto out = create(s, body);
+  EXPECT_EQ(out.status, 404);
+  EXPECT_EQ(out.body["userMessageGlobalisationCode"], "error.msg.resource.not.found");
+  EXPECT_EQ(out.body["errors"][0]["userMessageGlobalisationCode"], "error.msg.template.id.invalid");
+  EXPECT_EQ(s.find(1), nullptr);
 }
 
 TEST(HookStoreValidation, TemplateIdAndNameMayComeAsText) {

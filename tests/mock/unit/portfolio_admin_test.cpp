@@ -262,10 +262,12 @@ TEST_F(AdminRecords, PaymentTypesAndTemplatesAnswerNoChanges) {
             R"({"resourceId":1})");
   expect_refused(post("/paymenttypes", {{"description", "x"}}), 400,
                  "validation.msg.PAYMENTTYPE.name.cannot.be.blank");
-  EXPECT_EQ(call(post("/templates", {{"name", "SMS"}, {"text", "Hi"}, {"mappers", json::array()}}))
-                .body.dump(),
-            R"({"resourceId":1})");
-  EXPECT_EQ(call(put("/templates/1", {{"text", "Hello"}})).body.dump(), R"({"resourceId":1})");
+  const json templ = {
+      {"name", "SMS"}, {"text", "Hi"}, {"entity", 0}, {"type", 2}, {"mappers", json::array()}};
+  EXPECT_EQ(call(post("/templates", templ)).body.dump(), R"({"resourceId":1})");
+  json changed = templ;
+  changed["text"] = "Hello";
+  EXPECT_EQ(call(put("/templates/1", changed)).body.dump(), R"({"resourceId":1})");
   EXPECT_EQ(call(get("/templates/1")).body["text"], "Hello");
 }
 
