@@ -1,5 +1,7 @@
-// entity_notes.cpp: notes on clients, loans and groups: POST /{clients|loans|groups}/{id}/notes
-// (CLIENTNOTE, LOANNOTE, GROUPNOTE CREATE: officeId, <owner>Id, resourceId), PUT .../notes/{nid}
+// entity_notes.cpp: notes on clients, loans, groups and loan transactions: POST
+// /{clients|loans|groups|loanTransactions}/{id}/notes (CLIENTNOTE, LOANNOTE, GROUPNOTE,
+// LOANTRANSACTIONNOTE CREATE: officeId, <owner>Id, resourceId; a loan transaction's note names
+// its loan), PUT .../notes/{nid}
 // (UPDATE: the same plus changes {note}), DELETE (resourceId only) and the GETs. One id sequence
 // for every note, savings notes included, as Fineract has one m_note table
 // (NotesApiResource, NoteWritePlatformServiceJpaRepositoryImpl).
@@ -26,6 +28,26 @@ struct note_kind {
 const note_kind kClientNotes{"CLIENTNOTE", 100, "noteType.client", "Client note", "clientId"};
 const note_kind kLoanNotes{"LOANNOTE", 200, "noteType.loan", "Loan note", "loanId"};
 const note_kind kGroupNotes{"GROUPNOTE", 600, "noteType.group", "Group note", "groupId"};
+const note_kind kLoanTransactionNotes{"LOANTRANSACTIONNOTE", 300, "noteType.loan.transaction",
+                                      "Loan Transaction note", "loanTransactionId"};
+
+// The loan that booked transaction `id`, or nullptr.
+const loan* loan_of_transaction(state& s, entity_id id) {
+  for (const auto& [loan_id, l] : s.loans) {
+    for (const auto& t : l.transactions) {
+      if (t.id == id) return &l;
+    }
+  }
+  return nullptr;
+}
+
+entity_id office_of_loan(state& s, const loan& l) {
+  if (const client* c = s.find_client(l.client_id)) return c->office_id;
+  if (l.group_id) {
+    if (const group* g = s.find_group(*l.group_id, false)) return g->office_id;
+  }
+  return entity_id{1};
+}
 
 // The owner's office, or its 404 when it does not exist.
 std::variant<entity_id, api_error> owner_office(state& s, const note_kind& k, entity_id owner) {
@@ -37,13 +59,18 @@ std::variant<entity_id, api_error> owner_office(state& s, const note_kind& k, en
     if (const group* g = s.find_group(owner, false)) return g->office_id;
     return group_not_found(owner, false);
   }
+  if (k.type == kLoanTransactionNotes.type) {
+    const loan* l = loan_of_transaction(s, owner);
+    if (l == nullptr) {
+      return api_error::not_found(
+          "error.msg.loan.transaction.id.invalid",
+          "Transaction with identifier " + std::to_string(owner) + " does not exist", owner);
+    }
+    return office_of_loan(s, *l);
+  }
   const loan* l = s.find_loan(owner);
   if (l == nullptr) return loan_not_found(owner);
-  if (const client* c = s.find_client(l->client_id)) return c->office_id;
-  if (l->group_id) {
-    if (const group* g = s.find_group(*l->group_id, false)) return g->office_id;
-  }
-  return entity_id{1};
+  return office_of_loan(s, *l);
 }
 
 api_error note_not_found(entity_id id, entity_id owner) {
@@ -62,9 +89,10 @@ entity_note* find_note(state& s, const note_kind& k, entity_id owner, entity_id 
   return &it->second;
 }
 
-json result_for(const note_kind& k, entity_id office_id, entity_id owner, entity_id note_id,
-                std::optional<json> changes) {
+json result_for(state& s, const note_kind& k, entity_id office_id, entity_id owner,
+                entity_id note_id, std::optional<json> changes) {
   result_fields r{.office_id = office_id, .resource_id = note_id, .changes = std::move(changes)};
+  if (k.type == kLoanTransactionNotes.type) r.loan_id = loan_of_transaction(s, owner)->id;
   if (k.type == kClientNotes.type) r.client_id = owner;
   if (k.type == kLoanNotes.type) r.loan_id = owner;
   if (k.type == kGroupNotes.type) r.group_id = owner;
@@ -83,7 +111,7 @@ answer create_note(state& s, const note_kind& k, entity_id owner, const json& bo
   if (auto* e = std::get_if<api_error>(&office)) return *e;
   entity_note n{s.note_ids.take(), k.type, owner, *text};
   s.notes[n.id] = n;
-  return result_for(k, std::get<entity_id>(office), owner, n.id, std::nullopt);
+  return result_for(s, k, std::get<entity_id>(office), owner, n.id, std::nullopt);
 }
 
 answer update_note(state& s, const note_kind& k, entity_id owner, entity_id id, const json& body) {
@@ -99,7 +127,7 @@ answer update_note(state& s, const note_kind& k, entity_id owner, entity_id id, 
     n->note = *text;
     changes["note"] = *text;
   }
-  return result_for(k, std::get<entity_id>(office), owner, id, std::move(changes));
+  return result_for(s, k, std::get<entity_id>(office), owner, id, std::move(changes));
 }
 
 answer delete_note(state& s, const note_kind& k, entity_id owner, entity_id id) {
@@ -121,10 +149,11 @@ json note_json(const note_kind& k, const entity_note& n) {
 
 std::optional<rest_outcome> route_entity_notes(state& s, const rest_call& call, const segments& p) {
   if (p.size() < 3 || p.size() > 4 || p[2] != "notes") return std::nullopt;
-  const note_kind* kind = p[0] == "clients"  ? &kClientNotes
-                          : p[0] == "loans"  ? &kLoanNotes
-                          : p[0] == "groups" ? &kGroupNotes
-                                             : nullptr;
+  const note_kind* kind = p[0] == "clients"            ? &kClientNotes
+                          : p[0] == "loans"            ? &kLoanNotes
+                          : p[0] == "groups"           ? &kGroupNotes
+                          : p[0] == "loanTransactions" ? &kLoanTransactionNotes
+                                                       : nullptr;
   auto owner = parse_id(p[1]);
   if (kind == nullptr || !owner) return std::nullopt;
   const note_kind& k = *kind;

@@ -6,6 +6,8 @@
 #include <utility>
 
 #include "portfolio/accounting/accounting.hpp"
+#include "portfolio/clients/client_commands.hpp"
+#include "portfolio/groups/calendars.hpp"
 #include "portfolio/groups/group_commands.hpp"
 #include "portfolio/handlers.hpp"
 #include "portfolio/routing.hpp"
@@ -36,9 +38,15 @@ std::optional<rest_outcome> portfolio::handle(const rest_call& call) {
   const std::string& resource = parts[0];
   // Issue 15: notes of clients, loans and groups (entity_notes.cpp).
   if (parts.size() >= 3 && parts[2] == "notes" &&
-      (resource == "clients" || resource == "loans" || resource == "groups")) {
+      (resource == "clients" || resource == "loans" || resource == "groups" ||
+       resource == "loanTransactions")) {
     return detail::route_entity_notes(s, call, parts);
   }
+  // Issue 15: calendars and meetings (groups/calendars.cpp, meetings.cpp), client charges and
+  // transactions (clients/client_charges.cpp).
+  if (parts.size() >= 3 && parts[2] == "calendars") return detail::route_calendars(s, call, parts);
+  if (parts.size() >= 3 && parts[2] == "meetings") return detail::route_meetings(s, call, parts);
+  if (auto out = detail::route_client_charges(s, call, parts)) return out;
   if (resource == "offices") return detail::route_offices(s, call, parts);
   if (resource == "clients") return detail::route_clients(s, call, parts);
   if (resource == "staff") return detail::route_staff(s, call, parts);

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "model/api_error.hpp"
+#include "portfolio/state_extras.hpp"
 #include "request/dates.hpp"
 #include "request/money.hpp"
 
@@ -408,6 +409,13 @@ struct state {
   std::map<entity_id, financial_activity_mapping> activity_mappings;
   std::map<entity_id, entity_note> notes;
   id_sequence gl_account_ids, gl_closure_ids, accounting_rule_ids, activity_mapping_ids, charge_ids;
+  // Issue 15 (group roles, calendars, meetings, client charges: state_extras.hpp).
+  std::map<entity_id, group_role> group_roles;
+  std::map<entity_id, calendar> calendars;
+  std::map<entity_id, meeting> meetings;
+  std::map<entity_id, client_charge> client_charges;
+  std::map<entity_id, client_transaction> client_transactions;
+  id_sequence group_role_ids, calendar_ids, meeting_ids, client_charge_ids, client_transaction_ids;
 
   office* find_office(entity_id id);
   client* find_client(entity_id id);

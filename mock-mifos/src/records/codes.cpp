@@ -103,6 +103,14 @@ std::vector<json> seeded_code_values() {
                     {"position", 1},
                     {"isActive", true}});
   }
+  // Fineract seeds GROUPROLE's "Leader"; appended so the reason values keep their ids. The
+  // portfolio's group roles know it by this id (portfolio/state_extras.hpp kLeaderRoleId).
+  rows.push_back({{"id", static_cast<int>(rows.size()) + 1},
+                  {"codeId", 13},
+                  {"name", "Leader"},
+                  {"position", 1},
+                  {"description", "Group Leader Role"},
+                  {"isActive", true}});
   return rows;
 }
 

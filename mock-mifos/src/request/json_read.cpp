@@ -70,6 +70,10 @@ field_reader field_reader::nested(const json& element, std::string prefix) const
 }
 
 bool field_reader::only(std::initializer_list<std::string_view> supported) {
+  return only(std::span<const std::string_view>(supported.begin(), supported.size()));
+}
+
+bool field_reader::only(std::span<const std::string_view> supported) {
   if (!body_.is_object()) return true;
   std::vector<std::string> unsupported;
   for (const auto& [key, value] : body_.items())

@@ -18,6 +18,7 @@
 #include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,6 +51,8 @@ class field_reader {
   // False, with Fineract's 400 naming each of them, when the body has a parameter that is not in
   // `supported`; Fineract checks this before anything else.
   bool only(std::initializer_list<std::string_view> supported);
+  // The same with a named set shared by several commands (a create and its update).
+  bool only(std::span<const std::string_view> supported);
 
   // The field when present and not null.
   const nlohmann::ordered_json* find(std::string_view name) const;

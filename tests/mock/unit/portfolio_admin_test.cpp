@@ -150,16 +150,21 @@ TEST_F(AdminRecords, SystemCodesTakeValuesButCannotChange) {
   auto out = call(get("/codes/14/codevalues"));
   ASSERT_EQ(out.body.size(), 1u);
   EXPECT_EQ(out.body[0]["id"], 1);
+  // GROUPROLE has Fineract's "Leader", after the reasons (the group roles know its id).
+  out = call(get("/codes/13/codevalues"));
+  ASSERT_EQ(out.body.size(), 1u);
+  EXPECT_EQ(out.body[0]["id"], 8);
+  EXPECT_EQ(out.body[0]["name"], "Leader");
   out = call(post("/codes/4/codevalues", {{"name", "Female"}, {"position", 1}}));
-  EXPECT_EQ(out.body.dump(), R"({"resourceId":4,"subResourceId":8})");
+  EXPECT_EQ(out.body.dump(), R"({"resourceId":4,"subResourceId":9})");
   expect_refused(post("/codes/4/codevalues", {{"name", "Female"}}), 403,
                  "error.msg.code.value.duplicate.label");
-  out = call(put("/codes/4/codevalues/8", {{"isActive", false}}));
-  EXPECT_EQ(out.body.dump(), R"({"resourceId":8,"changes":{"isActive":false}})");
-  expect_refused(put("/codes/5/codevalues/8", {{"name", "F"}}), 404,
+  out = call(put("/codes/4/codevalues/9", {{"isActive", false}}));
+  EXPECT_EQ(out.body.dump(), R"({"resourceId":9,"changes":{"isActive":false}})");
+  expect_refused(put("/codes/5/codevalues/9", {{"name", "F"}}), 404,
                  "error.msg.codevalue.id.invalid");
-  EXPECT_EQ(call(del("/codes/4/codevalues/8")).body.dump(),
-            R"({"resourceId":4,"subResourceId":8})");
+  EXPECT_EQ(call(del("/codes/4/codevalues/9")).body.dump(),
+            R"({"resourceId":4,"subResourceId":9})");
   out = call(post("/codes", {{"name", "Occupation"}}));
   EXPECT_EQ(out.body.dump(), R"({"resourceId":35})");
   expect_refused(post("/codes", {{"name", "Gender"}}), 403, "error.msg.code.duplicate.name");

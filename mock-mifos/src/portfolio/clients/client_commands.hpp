@@ -65,6 +65,11 @@ std::optional<rest_outcome> route_client_identifiers(state& s, const rest_call& 
                                                      entity_id client_id,
                                                      const std::vector<std::string>& p);
 
+// Charges and their transactions (client_charges.cpp): /clients/{id}/charges[/{chargeId}] and
+// /clients/{id}/transactions[/{transactionId}]; nullopt for another path.
+std::optional<rest_outcome> route_client_charges(state& s, const rest_call& call,
+                                                 const std::vector<std::string>& p);
+
 // The result of a lifecycle command: clientId, resourceId (+ resourceExternalId).
 nlohmann::ordered_json client_lifecycle_result(const client& c);
 

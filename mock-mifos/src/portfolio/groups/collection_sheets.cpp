@@ -134,8 +134,8 @@ answer save_collection_sheet(state& s, const rest_call& call, std::optional<enti
   if (!supported) return in.error();
   auto date = in.date("transactionDate");
   auto note = in.text("note", false);
-  // The center and group sheets name the meeting they were collected at; the mock keeps no
-  // calendars, so any id is taken.
+  // The center and group sheets name the meeting they were collected at; the mock takes any id
+  // (sheets saved before a calendar exists keep working, as the generator sends them).
   if (group_id) in.id("calendarId");
   if (!group_id) check_not_after_today(in, call, date);
   auto repayments = read_lines(in, body, "bulkRepaymentTransactions", "loanId");

@@ -35,6 +35,21 @@ answer disassociate_groups(state& s, entity_id id, const nlohmann::ordered_json&
 // ?command=close: 403 error.msg.<Group|Center>.close.<postfix> when members or loans are open.
 answer close_group(state& s, bool center, entity_id id, const nlohmann::ordered_json& body);
 
+// Roles and transfers (group_roles.cpp). ?command=assignRole ({"role", "clientId"}),
+// updateRole&roleId= and unassignRole&roleId= (the group role's id), transferClients
+// ({"destinationGroupId", "clients":[{"id"}], "inheritDestinationGroupLoanOfficer"}).
+answer assign_group_role(state& s, const rest_call& call, entity_id id,
+                         const nlohmann::ordered_json& body);
+answer update_group_role(state& s, const rest_call& call, entity_id id,
+                         const nlohmann::ordered_json& body);
+answer unassign_group_role(state& s, const rest_call& call, entity_id id,
+                           const nlohmann::ordered_json& body);
+answer transfer_clients(state& s, const rest_call& call, entity_id id,
+                        const nlohmann::ordered_json& body);
+// What GET /groups/{id}?associations=groupRoles,collectionMeetingCalendar (or all) adds to `j`.
+void add_group_associations(const state& s, const group& g, const rest_call& call,
+                            nlohmann::ordered_json& j);
+
 // Collection sheets (collection_sheets.cpp).
 // POST /centers/{id}?command=saveCollectionSheet, POST /groups/{id}?command=saveCollectionSheet
 // (group_id set) or POST /collectionsheet?command=saveCollectionSheet (the individual sheet,

@@ -7,6 +7,7 @@
 
 #include "portfolio/groups/group_commands.hpp"
 #include "portfolio/organisation/staff.hpp"
+#include "portfolio/supported_parameters.hpp"
 #include "request/json_read.hpp"
 
 namespace mifos::mock::detail {
@@ -26,14 +27,7 @@ void put_date_change(json& changes, const json& body, const char* name) {
 
 answer update_group(state& s, bool center, entity_id id, const json& body) {
   field_reader in(body, center ? "center" : "group");
-  const bool supported =
-      center
-          ? in.only({"locale", "dateFormat", "id", "name", "externalId", "officeId", "staffId",
-                     "active", "activationDate", "groupMembers", "submittedOnDate", "datatables"})
-          : in.only({"locale", "dateFormat", "id", "name", "externalId", "centerId", "officeId",
-                     "staffId", "active", "activationDate", "clientMembers",
-                     "collectionMeetingCalendar", "submittedOnDate", "datatables"});
-  if (!supported) return in.error();
+  if (!(center ? in.only(kCenterParameters) : in.only(kGroupParameters))) return in.error();
   // The validator wants the name on every update (notNull), not only on create.
   auto name = in.text("name");
   auto external_id = in.text("externalId", false);

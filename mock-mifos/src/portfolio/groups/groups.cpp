@@ -8,6 +8,7 @@
 #include "portfolio/groups/group_commands.hpp"
 #include "portfolio/handlers.hpp"
 #include "portfolio/routing.hpp"
+#include "portfolio/supported_parameters.hpp"
 #include "request/json_read.hpp"
 
 namespace mifos::mock::detail {
@@ -64,6 +65,7 @@ json group_json(const state& s, const group& g) {
 
 answer create_group(state& s, bool center, const json& body) {
   field_reader in(body, center ? "center" : "group");
+  if (!(center ? in.only(kCenterParameters) : in.only(kGroupParameters))) return in.error();
   auto center_id = center ? std::nullopt : in.id("centerId", false);
   // A group under a center takes the center's office, as in Fineract.
   auto office_id = in.id("officeId", !center_id);
@@ -111,6 +113,8 @@ answer create_group(state& s, bool center, const json& body) {
 
 answer activate_group(state& s, bool center, entity_id id, const json& body) {
   field_reader in(body, center ? "center" : "group");
+  // GroupingTypesDataValidator.ACTIVATION_REQUEST_DATA_PARAMETERS
+  if (!in.only({"locale", "dateFormat", "activationDate"})) return in.error();
   auto activation_date = in.date("activationDate");
   if (!in.ok()) return in.error();
   group* g = s.find_group(id, center);
@@ -150,6 +154,24 @@ rest_outcome route_group_command(state& s, const rest_call& call, bool center, e
   }
   if (name == "generateCollectionSheet") {
     return read_outcome(generate_collection_sheet(s, center, id));
+  }
+  // Issue 15: roles and transfers read the call too (roleId).
+  using call_command = answer (*)(state&, const rest_call&, entity_id, const json&);
+  struct role_command {
+    const char* name;
+    const char* action;
+    call_command run;
+  };
+  static const role_command kRoleCommands[] = {
+      {"assignRole", "ASSIGNROLE", &assign_group_role},
+      {"updateRole", "UPDATEROLE", &update_group_role},
+      {"unassignRole", "UNASSIGNROLE", &unassign_group_role},
+      {"transferClients", "TRANSFERCLIENTS", &transfer_clients}};
+  for (const auto& c : kRoleCommands) {
+    if (!center && name == c.name) {
+      return run_command(call, entity, c.action,
+                         [&](const json& body) { return c.run(s, call, id, body); });
+    }
   }
   struct member_command {
     const char* name;
@@ -205,8 +227,10 @@ std::optional<rest_outcome> route_groups(state& s, const rest_call& call, const 
   if (call.method == "POST") return route_group_command(s, call, center, *id);
   if (call.method != "GET") return method_not_allowed(call);
   const group* g = s.find_group(*id, center);
-  return read_outcome(g != nullptr ? answer(group_json(s, *g))
-                                   : answer(group_not_found(*id, center)));
+  if (g == nullptr) return read_outcome(group_not_found(*id, center));
+  json j = group_json(s, *g);
+  add_group_associations(s, *g, call, j);
+  return read_outcome(j);
 }
 
 }  // namespace mifos::mock::detail

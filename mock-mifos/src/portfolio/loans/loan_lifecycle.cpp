@@ -7,6 +7,7 @@
 #include "portfolio/loans/loan_money.hpp"
 #include "portfolio/loans/loans.hpp"
 #include "portfolio/routing.hpp"
+#include "portfolio/supported_parameters.hpp"
 #include "request/json_read.hpp"
 
 namespace mifos::mock::detail {
@@ -160,6 +161,7 @@ answer unassign_officer(state& s, entity_id id, const json& body) {
 // parameters whose value differs, as sent (amounts as numbers), then locale and dateFormat.
 answer modify_application(state& s, entity_id id, const json& body) {
   field_reader in(body, "loan");
+  if (!in.only(kLoanApplicationParameters)) return in.error();
   auto principal = in.amount("principal", false);
   auto repayments = in.id("numberOfRepayments", false);
   auto expected = in.date("expectedDisbursementDate", false);

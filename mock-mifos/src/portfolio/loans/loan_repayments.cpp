@@ -3,11 +3,14 @@
 // GOODWILLCREDIT, REFUNDBYCASH), waiveinterest (WAIVEINTERESTPORTION), creditBalanceRefund;
 // POST /loans/{id}/transactions/{tid} (ADJUST, amount 0 undoes); the transactions' GETs and
 // the loan's GET JSON. The closing commands are in loan_closures.cpp.
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "portfolio/loans/loan_money.hpp"
 #include "portfolio/loans/loans.hpp"
 #include "portfolio/routing.hpp"
+#include "portfolio/supported_parameters.hpp"
 #include "request/json_read.hpp"
 
 namespace mifos::mock::detail {
@@ -106,6 +109,10 @@ const payment_kind kCreditBalanceRefund{
 
 answer make_payment(state& s, entity_id id, const json& body, const payment_kind& kind) {
   field_reader in(body, "loan.transaction");
+  // Fineract's validatePaymentTransaction; the other payment kinds are not checked yet.
+  if (kind.type == loan_transaction_type::repayment && !in.only(kLoanRepaymentParameters)) {
+    return in.error();
+  }
   auto date = in.date("transactionDate");
   auto amount = in.amount("transactionAmount");
   auto payment_type_id = in.id("paymentTypeId", false);
@@ -221,6 +228,68 @@ answer adjust_transaction(state& s, entity_id id, entity_id tid, const json& bod
 
 const std::string& currency_of(const state& s, const loan& l) {
   return s.loan_products.at(l.product_id).currency;
+}
+
+// PUT /loans/{id}/transactions/{tid}: LoanChargeWritePlatformServiceImpl.undoWaiveLoanCharge.
+// The waiver is reversed and the charge owes its amount again.
+answer undo_waive_charge(state& s, entity_id id, entity_id tid) {
+  loan* l = s.find_loan(id);
+  auto t = l == nullptr ? std::vector<loan_transaction>::iterator()
+                        : std::find_if(l->transactions.begin(), l->transactions.end(),
+                                       [tid](const loan_transaction& x) { return x.id == tid; });
+  if (l == nullptr || t == l->transactions.end()) {
+    return api_error::not_found("error.msg.loan.transaction.id.invalid",
+                                "Transaction with identifier " + std::to_string(tid) +
+                                    " does not exist for loan with identifier " +
+                                    std::to_string(id) + ".",
+                                tid);
+  }
+  if (t->type != loan_transaction_type::waive_charges) {
+    return api_error::domain_rule("error.msg.loan.transaction.undo.waive.charge",
+                                  "Transaction is not a waive charge type.");
+  }
+  if (t->reversed) {
+    return api_error::domain_rule("error.msg.transaction.cannot.reverse",
+                                  "This loan charge waive cannot be reversed as this transaction "
+                                  "is already reversed");
+  }
+  const loan_charge* charge = nullptr;
+  for (const auto& c : l->charges) {
+    if (t->loan_charge_id && c.id == *t->loan_charge_id) charge = &c;
+  }
+  if (charge == nullptr) {
+    return api_error::not_found("error.msg.loan.charge.id.invalid",
+                                "Loan charge with identifier " +
+                                    std::to_string(t->loan_charge_id.value_or(0)) +
+                                    " does not exist",
+                                t->loan_charge_id.value_or(0));
+  }
+  if (charge->paid >= charge->amount) {
+    return api_error::domain_rule("error.msg.loan.charge.already.paid",
+                                  "This loan charge has been completely paid");
+  }
+  if (l->status != loan_status::active) {
+    return api_error::domain_rule("error.msg.loan.charge.associated.loan.inactive",
+                                  "This loan charge can be waived as the loan associated with it "
+                                  "is currently inactive");
+  }
+  t->reversed = true;
+  const loan_transaction waiver = *t;
+  const entity_id charge_id = charge->id;
+  replay_transactions(*l);
+  // Fineract's changes: the waiver's portions, then its id and date.
+  json changes = {{"principalPortion", amount_json(waiver.principal_portion)},
+                  {"interestPortion", amount_json(waiver.interest_portion)},
+                  {"feeChargesPortion", amount_json(waiver.fee_portion)},
+                  {"penaltyChargesPortion", 0},
+                  {"outstandingLoanBalance", amount_json(total_outstanding(*l))},
+                  {"id", waiver.id},
+                  {"date", date_json(waiver.date)}};
+  return result_fields{.loan_id = l->id,
+                       .resource_id = charge_id,
+                       .sub_resource_id = waiver.id,
+                       .changes = std::move(changes)}
+      .to_json();
 }
 
 std::optional<rest_outcome> run_transaction_command(state& s, const rest_call& call, entity_id id,
@@ -339,6 +408,11 @@ std::optional<rest_outcome> route_loan_transactions(state& s, const rest_call& c
     return run_command(call, "LOAN", "ADJUST", [&](const json& body) {
       return adjust_transaction(s, *id, *transaction_id, body);
     });
+  }
+  if (call.method == "PUT") {
+    // Issue 15: PUT on a transaction always undoes a charge waiver (WAIVECHARGE UNDO).
+    return run_command(call, "WAIVECHARGE", "UNDO",
+                       [&](const json&) { return undo_waive_charge(s, *id, *transaction_id); });
   }
   if (call.method != "GET") return method_not_allowed(call);
   const loan* l = s.find_loan(*id);

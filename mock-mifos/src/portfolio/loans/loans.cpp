@@ -10,6 +10,7 @@
 #include "portfolio/handlers.hpp"
 #include "portfolio/loans/loan_money.hpp"
 #include "portfolio/routing.hpp"
+#include "portfolio/supported_parameters.hpp"
 #include "request/json_read.hpp"
 
 namespace mifos::mock::detail {
@@ -58,6 +59,7 @@ std::variant<loan_owner, api_error> find_owner(state& s, std::optional<std::stri
 
 answer create_loan(state& s, const json& body) {
   field_reader in(body, "loan");
+  if (!in.only(kLoanApplicationParameters)) return in.error();
   auto loan_type = in.text("loanType", false);
   const bool group_loan = loan_type && *loan_type == "group";
   auto client_id = in.id("clientId", !group_loan);
@@ -134,6 +136,7 @@ answer create_loan(state& s, const json& body) {
 
 answer approve_loan(state& s, entity_id id, const json& body) {
   field_reader in(body, "loan");
+  if (!in.only(kLoanApprovalParameters)) return in.error();
   auto approved_on = in.date("approvedOnDate");
   auto approved_amount = in.amount("approvedLoanAmount", false);
   auto note = in.text("note", false);
@@ -194,6 +197,10 @@ std::optional<api_error> deposit_to_linked_savings(state& s, const loan& l, loca
 
 answer disburse_loan(state& s, entity_id id, const json& body, bool to_savings) {
   field_reader in(body, "loan");
+  if (!in.only(to_savings ? std::span<const std::string_view>(kLoanDisbursementToSavingsParameters)
+                          : std::span<const std::string_view>(kLoanDisbursementParameters))) {
+    return in.error();
+  }
   auto disbursed_on = in.date("actualDisbursementDate");
   auto amount = in.amount("transactionAmount", false);
   in.id("paymentTypeId", false);

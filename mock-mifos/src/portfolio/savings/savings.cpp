@@ -10,6 +10,7 @@
 
 #include "portfolio/handlers.hpp"
 #include "portfolio/routing.hpp"
+#include "portfolio/supported_parameters.hpp"
 #include "request/json_read.hpp"
 
 namespace mifos::mock::detail {
@@ -106,6 +107,7 @@ json savings_json(const state& s, const savings_account& a, const rest_call& cal
 
 answer create_savings(state& s, const json& body) {
   field_reader in(body, "savingsaccount");
+  if (!in.only(kSavingsApplicationParameters)) return in.error();
   auto client_id = in.id("clientId");
   auto product_id = in.id("productId");
   auto submitted_on = in.date("submittedOnDate");
@@ -131,6 +133,9 @@ answer create_savings(state& s, const json& body) {
 answer change_state(state& s, entity_id id, const json& body, bool activate) {
   const char* date_param = activate ? "activatedOnDate" : "approvedOnDate";
   field_reader in(body, "savingsaccount");
+  if (!(activate ? in.only(kSavingsActivationParameters) : in.only(kSavingsApprovalParameters))) {
+    return in.error();
+  }
   auto date = in.date(date_param);
   if (!in.ok()) return in.error();
   savings_account* a = s.find_savings(id);
@@ -164,6 +169,7 @@ answer change_state(state& s, entity_id id, const json& body, bool activate) {
 
 answer move_money(state& s, entity_id id, const json& body, bool deposit) {
   field_reader in(body, "savingsaccount.transaction");
+  if (!in.only(kSavingsTransactionParameters)) return in.error();
   auto date = in.date("transactionDate");
   auto amount = in.amount("transactionAmount");
   auto payment_type_id = in.id("paymentTypeId", false);

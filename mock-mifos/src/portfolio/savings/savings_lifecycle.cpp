@@ -7,6 +7,7 @@
 #include "portfolio/handlers.hpp"
 #include "portfolio/routing.hpp"
 #include "portfolio/savings/savings.hpp"
+#include "portfolio/supported_parameters.hpp"
 #include "request/json_read.hpp"
 
 namespace mifos::mock::detail {
@@ -79,6 +80,7 @@ answer end_application(state& s, entity_id id, const json& body, const rest_call
 // close: an active account whose balance is zero (or is withdrawn first with withdrawBalance).
 answer close_account(state& s, entity_id id, const json& body, const rest_call& call) {
   field_reader in(body, "savingsaccount.close");
+  if (!in.only(kSavingsCloseParameters)) return in.error();
   auto date = in.date("closedOnDate");
   auto withdraw_balance = in.flag("withdrawBalance", false);
   auto payment_type_id = in.id("paymentTypeId", false);
