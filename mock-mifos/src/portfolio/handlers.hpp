@@ -18,8 +18,10 @@ using segments = std::vector<std::string>;
 
 // offices (offices.cpp)
 std::optional<rest_outcome> route_offices(state& s, const rest_call& call, const segments& p);
-// loanproducts, savingsproducts: reads only (offices.cpp); charges: accounting.hpp
-std::optional<rest_outcome> route_products(state& s, const rest_call& call, const segments& p);
+// loanproducts (with /{id}/productmix), savingsproducts (products/); charges: accounting.hpp
+std::optional<rest_outcome> route_loan_products(state& s, const rest_call& call, const segments& p);
+std::optional<rest_outcome> route_savings_products(state& s, const rest_call& call,
+                                                   const segments& p);
 // clients (clients.cpp)
 std::optional<rest_outcome> route_clients(state& s, const rest_call& call, const segments& p);
 // staff (staff.cpp)
@@ -45,6 +47,15 @@ std::optional<rest_outcome> route_savings_notes(state& s, const rest_call& call,
 // journalentries (accounting.cpp)
 std::optional<rest_outcome> route_journal_entries(state& s, const rest_call& call,
                                                   const segments& p);
+
+// Issue 15 (shares): products/share, shareproduct/{id}/dividend (share_products.cpp) and
+// accounts/share (share_accounts.cpp).
+std::optional<rest_outcome> route_share_products(state& s, const rest_call& call,
+                                                 const segments& p);
+std::optional<rest_outcome> route_share_dividends(state& s, const rest_call& call,
+                                                  const segments& p);
+std::optional<rest_outcome> route_share_accounts(state& s, const rest_call& call,
+                                                 const segments& p);
 
 // Opens a savings account for `c` (what POST /clients with savingsProductId does): active from
 // `on` when the client is active, else submitted. Returns its id. (savings.cpp)

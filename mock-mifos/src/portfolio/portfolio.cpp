@@ -75,9 +75,12 @@ std::optional<rest_outcome> portfolio::handle(const rest_call& call) {
   }
   if (resource == "runaccruals") return detail::route_run_accruals(s, call, parts);
   if (resource == "charges") return detail::route_charges(s, call, parts);
-  if (resource == "loanproducts" || resource == "savingsproducts") {
-    return detail::route_products(s, call, parts);
-  }
+  if (resource == "loanproducts") return detail::route_loan_products(s, call, parts);
+  if (resource == "savingsproducts") return detail::route_savings_products(s, call, parts);
+  // Issue 15: share products, their dividends and share accounts.
+  if (resource == "products") return detail::route_share_products(s, call, parts);
+  if (resource == "shareproduct") return detail::route_share_dividends(s, call, parts);
+  if (resource == "accounts") return detail::route_share_accounts(s, call, parts);
   return std::nullopt;
 }
 

@@ -42,6 +42,7 @@ state seeded_state() {
   s.charges[1] = {1, "Monthly fee", "USD", 200, 2};
   s.charge_ids.next = 2;
   seed_chart_of_accounts(s);
+  seed_share_products(s.shares);
   return s;
 }
 

@@ -14,6 +14,7 @@
 
 #include "model/api_error.hpp"
 #include "portfolio/state_extras.hpp"
+#include "portfolio/shares/share_state.hpp"
 #include "request/dates.hpp"
 #include "request/money.hpp"
 
@@ -127,11 +128,35 @@ struct loan_product {
   cents principal = 0;
   int number_of_repayments = 12;
   double annual_interest_rate = 24.0;
+  // Issue 15 (LOANPRODUCT CREATE/UPDATE): what POST /loanproducts sets besides the above, with
+  // the seeded product's values as defaults. Frequency types: 0 days, 1 weeks, 2 months, 3 years.
+  std::string short_name = "STL";
+  std::optional<std::string> description = {}, external_id = {};
+  int digits_after_decimal = 2, repayment_every = 1, repayment_frequency_type = 2;
+  double interest_rate_per_period = 2.0;
+  int interest_rate_frequency_type = 2, amortization_type = 1, interest_type = 0,
+      interest_calculation_period_type = 1, days_in_year_type = 1, days_in_month_type = 1,
+      accounting_rule = 1;
+  std::string transaction_processing_strategy_code = "mifos-standard-strategy";
 };
 
 struct savings_product {
   entity_id id = 0;
   std::string name, currency;
+  // Issue 15 (SAVINGSPRODUCT CREATE/UPDATE): the seeded product's values as defaults.
+  std::string short_name = "VS";
+  std::optional<std::string> description = {};
+  int digits_after_decimal = 2;
+  double nominal_annual_interest_rate = 0;
+  int interest_compounding_period_type = 1, interest_posting_period_type = 4,
+      interest_calculation_type = 1, interest_calculation_days_in_year_type = 365,
+      accounting_rule = 1;
+};
+
+// A product mix (POST /loanproducts/{id}/productmix): a client with a loan of `product_id` may
+// not take one of `restricted_id`.
+struct product_mix {
+  entity_id id = 0, product_id = 0, restricted_id = 0;
 };
 
 struct charge_definition {
@@ -416,6 +441,11 @@ struct state {
   std::map<entity_id, client_charge> client_charges;
   std::map<entity_id, client_transaction> client_transactions;
   id_sequence group_role_ids, calendar_ids, meeting_ids, client_charge_ids, client_transaction_ids;
+  // Issue 15 (shares and product definitions): share products, accounts and dividends
+  // (shares/share_state.hpp); product mixes; ids of created loan and savings products.
+  share_book shares;
+  std::vector<product_mix> product_mixes;
+  id_sequence product_mix_ids, loan_product_ids{2}, savings_product_ids{2};
 
   office* find_office(entity_id id);
   client* find_client(entity_id id);

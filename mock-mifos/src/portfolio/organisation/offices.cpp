@@ -1,6 +1,5 @@
-// offices.cpp: POST/GET /offices (OFFICE CREATE), PUT /offices/{id} (OFFICE UPDATE), and the seeded
-// products, which the mock serves read-only (GET /loanproducts, /savingsproducts). Charges:
-// charges.cpp.
+// offices.cpp: POST/GET /offices (OFFICE CREATE), PUT /offices/{id} (OFFICE UPDATE), and the
+// currency JSON every GET shares. Products: products/; charges: charges.cpp.
 #include <algorithm>
 #include <cctype>
 #include <string>
@@ -104,39 +103,6 @@ answer update_office(state& s, entity_id id, const json& body) {
   return result_fields{.office_id = id, .resource_id = id, .changes = changes}.to_json();
 }
 
-json loan_product_json(const loan_product& p) {
-  return {
-      {"id", p.id},
-      {"name", p.name},
-      {"currency", currency_json(p.currency)},
-      {"principal", amount_json(p.principal)},
-      {"numberOfRepayments", p.number_of_repayments},
-      {"repaymentEvery", 1},
-      {"repaymentFrequencyType",
-       {{"id", 2}, {"code", "repaymentFrequency.periodFrequencyType.months"}, {"value", "Months"}}},
-      {"interestRatePerPeriod", p.annual_interest_rate / 12.0},
-      {"annualInterestRate", p.annual_interest_rate},
-      {"status", "loanProduct.active"}};
-}
-
-json savings_product_json(const savings_product& p) {
-  return {{"id", p.id}, {"name", p.name}, {"currency", currency_json(p.currency)}};
-}
-
-// GET of a read-only collection or one of its items.
-template <typename T, typename ToJson>
-answer read_collection(const std::map<entity_id, T>& items, std::optional<entity_id> id,
-                       api_error (*missing)(entity_id), ToJson to_json) {
-  if (!id) {
-    json list = json::array();
-    for (const auto& [key, item] : items) list.push_back(to_json(item));
-    return list;
-  }
-  auto it = items.find(*id);
-  if (it == items.end()) return missing(*id);
-  return to_json(it->second);
-}
-
 }  // namespace
 
 json currency_json(const std::string& code) {
@@ -169,24 +135,6 @@ std::optional<rest_outcome> route_offices(state& s, const rest_call& call, const
   if (call.method != "GET") return method_not_allowed(call);
   const office* o = s.find_office(*id);
   return read_outcome(o != nullptr ? answer(office_json(s, *o)) : answer(office_not_found(*id)));
-}
-
-std::optional<rest_outcome> route_products(state& s, const rest_call& call, const segments& p) {
-  if (p.size() > 2) return std::nullopt;
-  std::optional<entity_id> id;
-  if (p.size() == 2 && !(id = parse_id(p[1]))) return std::nullopt;
-  if (call.method != "GET") return method_not_allowed(call);
-  if (p[0] == "loanproducts") {
-    return read_outcome(read_collection(
-        s.loan_products, id, +[](entity_id i) { return product_not_found(i, false); },
-        loan_product_json));
-  }
-  if (p[0] == "savingsproducts") {
-    return read_outcome(read_collection(
-        s.savings_products, id, +[](entity_id i) { return product_not_found(i, true); },
-        savings_product_json));
-  }
-  return std::nullopt;  // /charges: charges.cpp
 }
 
 }  // namespace mifos::mock::detail

@@ -29,6 +29,10 @@ entity_id book_savings_transaction(state& s, savings_account& a, int type, local
 // (not reversed, not reversals): after an undo, a reversal or an adjustment.
 void recompute_savings_totals(savings_account& a);
 
+// Adds the optional `note` to `changes` as Fineract does after a transition (savings and share
+// accounts; savings_lifecycle.cpp).
+void echo_note(const nlohmann::ordered_json& body, nlohmann::ordered_json& changes);
+
 // Fineract's 400 for a savings rule (DataValidatorBuilder.failWithCodeNoParameterAddedToErrorCode):
 // "validation.msg.<resource>.<rule>", "Failed data validation due to: <rule>.", e.g.
 // savings_rule("savingsaccount.close", "not.in.active.state").

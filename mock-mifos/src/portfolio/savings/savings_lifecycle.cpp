@@ -15,13 +15,6 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-// Adds the optional `note` to `changes` as Fineract does after a transition.
-void echo_note(const json& body, json& changes) {
-  if (body.contains("note") && !value_text(body["note"]).empty()) {
-    changes["note"] = value_text(body["note"]);
-  }
-}
-
 // The account, or its 404.
 std::variant<savings_account*, api_error> account_of(state& s, entity_id id) {
   savings_account* a = s.find_savings(id);
@@ -184,6 +177,12 @@ answer delete_application(state& s, entity_id id) {
 }
 
 }  // namespace
+
+void echo_note(const json& body, json& changes) {
+  if (body.contains("note") && !value_text(body["note"]).empty()) {
+    changes["note"] = value_text(body["note"]);
+  }
+}
 
 std::optional<rest_outcome> savings_lifecycle_command(state& s, const rest_call& call, entity_id id,
                                                       std::string_view command) {

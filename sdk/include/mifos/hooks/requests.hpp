@@ -22,4 +22,5 @@
 #include "mifos/hooks/requests_groups.hpp"
 #include "mifos/hooks/requests_loans.hpp"
 #include "mifos/hooks/requests_savings.hpp"
+#include "mifos/hooks/requests_shares.hpp"
 #include "mifos/hooks/requests_transfers.hpp"
