@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "portfolio/accounting/accounting.hpp"
+#include "portfolio/deposits/deposits.hpp"
 #include "portfolio/groups/group_commands.hpp"
 #include "portfolio/handlers.hpp"
 #include "portfolio/routing.hpp"
@@ -15,6 +16,8 @@ namespace mifos::mock {
 
 struct portfolio::state {
   detail::state data = detail::seeded_state();
+  // Issue 15: fixed and recurring deposits keep their records in their own book (deposits.hpp).
+  detail::deposits_book deposits = detail::seeded_deposits();
 };
 
 portfolio::portfolio() : state_(std::make_unique<state>()) {}
@@ -70,6 +73,8 @@ std::optional<rest_outcome> portfolio::handle(const rest_call& call) {
   if (resource == "loanproducts" || resource == "savingsproducts") {
     return detail::route_products(s, call, parts);
   }
+  // Issue 15: deposit products, interest rate charts, fixed and recurring deposit accounts.
+  if (auto out = detail::route_deposits(s, state_->deposits, call, parts)) return out;
   return std::nullopt;
 }
 

@@ -251,14 +251,17 @@ struct reschedule_request {
   entity_id reason_id = 0;
 };
 
-// Fineract's SavingsAccountStatusType (303/304/700/800 are not reached by the mock's commands).
+// Fineract's SavingsAccountStatusType (303/304 are not reached by the mock's commands; 700 and
+// 800 only by fixed and recurring deposits).
 enum class savings_status {
   submitted = 100,
   approved = 200,
   active = 300,
   withdrawn_by_applicant = 400,
   rejected = 500,
-  closed = 600
+  closed = 600,
+  premature_closed = 700,
+  matured = 800
 };
 
 // Fineract's SavingsAccountSubStatusEnum, as far as the block commands set it.
