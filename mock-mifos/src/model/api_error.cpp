@@ -45,6 +45,18 @@ api_error api_error::unsupported_parameters(const std::vector<std::string>& name
   return e;
 }
 
+api_error api_error::service_unavailable(std::string code, std::string message) {
+  const std::string busy =
+      "The server is currently unable to handle the request , please try after some time.";
+  api_error e;
+  e.http_status = 503;
+  e.developer_message = busy;
+  e.default_user_message = busy;
+  e.user_message_globalisation_code = "error.msg.platform.service.unavailable";
+  e.errors.push_back({message, message, std::move(code), "id", nullptr});
+  return e;
+}
+
 api_error api_error::bad_request(std::string code, std::string message) {
   api_error e;
   e.http_status = 400;

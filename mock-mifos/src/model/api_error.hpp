@@ -42,6 +42,9 @@ struct api_error {
   // 400 "error.msg.parameter.unsupported" naming every parameter in `names`, as Fineract's
   // FromJsonHelper.checkForUnsupportedParameters refuses them before any other validation.
   static api_error unsupported_parameters(const std::vector<std::string>& names);
+  // 503 for Fineract's PlatformServiceUnavailableException family (an update or transaction
+  // "not allowed"): its generic busy message, with `code` and `message` as the one error.
+  static api_error service_unavailable(std::string code, std::string message);
   // 400 with a single message and no parameter, e.g. a body that is not JSON.
   static api_error bad_request(std::string code, std::string message);
   // 404 for a path that names no resource.

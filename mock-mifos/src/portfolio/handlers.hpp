@@ -48,7 +48,7 @@ std::optional<rest_outcome> route_savings_notes(state& s, const rest_call& call,
 std::optional<rest_outcome> route_journal_entries(state& s, const rest_call& call,
                                                   const segments& p);
 
-// Issue 15 (shares): products/share, shareproduct/{id}/dividend (share_products.cpp) and
+// Shares: products/share, shareproduct/{id}/dividend (share_products.cpp) and
 // accounts/share (share_accounts.cpp).
 std::optional<rest_outcome> route_share_products(state& s, const rest_call& call,
                                                  const segments& p);

@@ -7,6 +7,7 @@
 
 #include "portfolio/accounting/accounting.hpp"
 #include "portfolio/clients/client_commands.hpp"
+#include "portfolio/deposits/deposits.hpp"
 #include "portfolio/groups/calendars.hpp"
 #include "portfolio/groups/group_commands.hpp"
 #include "portfolio/handlers.hpp"
@@ -17,6 +18,8 @@ namespace mifos::mock {
 
 struct portfolio::state {
   detail::state data = detail::seeded_state();
+  // Fixed and recurring deposits keep their records in their own book (deposits.hpp).
+  detail::deposits_book deposits = detail::seeded_deposits(data.savings_product_ids);
 };
 
 portfolio::portfolio() : state_(std::make_unique<state>()) {}
@@ -36,13 +39,13 @@ std::optional<rest_outcome> portfolio::handle(const rest_call& call) {
   if (parts.empty()) return std::nullopt;
   detail::state& s = state_->data;
   const std::string& resource = parts[0];
-  // Issue 15: notes of clients, loans and groups (entity_notes.cpp).
+  // Notes of clients, loans and groups (entity_notes.cpp).
   if (parts.size() >= 3 && parts[2] == "notes" &&
       (resource == "clients" || resource == "loans" || resource == "groups" ||
        resource == "loanTransactions")) {
     return detail::route_entity_notes(s, call, parts);
   }
-  // Issue 15: calendars and meetings (groups/calendars.cpp, meetings.cpp), client charges and
+  // Calendars and meetings (groups/calendars.cpp, meetings.cpp), client charges and
   // transactions (clients/client_charges.cpp).
   if (parts.size() >= 3 && parts[2] == "calendars") return detail::route_calendars(s, call, parts);
   if (parts.size() >= 3 && parts[2] == "meetings") return detail::route_meetings(s, call, parts);
@@ -66,7 +69,7 @@ std::optional<rest_outcome> portfolio::handle(const rest_call& call) {
   }
   if (resource == "savings") return detail::route_savings_notes(s, call, parts);
   if (resource == "journalentries") return detail::route_journal_entries(s, call, parts);
-  // Issue 15: the chart of accounts, closures, rules, activity mappings, accruals, charges.
+  // The chart of accounts, closures, rules, activity mappings, accruals, charges.
   if (resource == "glaccounts") return detail::route_gl_accounts(s, call, parts);
   if (resource == "glclosures") return detail::route_gl_closures(s, call, parts);
   if (resource == "accountingrules") return detail::route_accounting_rules(s, call, parts);
@@ -77,10 +80,12 @@ std::optional<rest_outcome> portfolio::handle(const rest_call& call) {
   if (resource == "charges") return detail::route_charges(s, call, parts);
   if (resource == "loanproducts") return detail::route_loan_products(s, call, parts);
   if (resource == "savingsproducts") return detail::route_savings_products(s, call, parts);
-  // Issue 15: share products, their dividends and share accounts.
+  // Share products, their dividends and share accounts.
   if (resource == "products") return detail::route_share_products(s, call, parts);
   if (resource == "shareproduct") return detail::route_share_dividends(s, call, parts);
   if (resource == "accounts") return detail::route_share_accounts(s, call, parts);
+  // Deposit products, interest rate charts, fixed and recurring deposit accounts.
+  if (auto out = detail::route_deposits(s, state_->deposits, call, parts)) return out;
   return std::nullopt;
 }
 

@@ -13,8 +13,8 @@
 #include <vector>
 
 #include "model/api_error.hpp"
-#include "portfolio/state_extras.hpp"
 #include "portfolio/shares/share_state.hpp"
+#include "portfolio/state_extras.hpp"
 #include "request/dates.hpp"
 #include "request/money.hpp"
 
@@ -115,7 +115,7 @@ struct group {
   std::optional<entity_id> center_id;
   std::optional<std::string> external_id;
   std::vector<entity_id> client_members;
-  // Issue 15 (groups and centers): closed (600) once closed, with its date and reason (a code
+  // Groups and centers: closed (600) once closed, with its date and reason (a code
   // value id of GroupClosureReason / CenterClosureReason); the staff member it is assigned to.
   bool closed = false;
   std::optional<local_date> submitted_on, closure_date;
@@ -128,7 +128,7 @@ struct loan_product {
   cents principal = 0;
   int number_of_repayments = 12;
   double annual_interest_rate = 24.0;
-  // Issue 15 (LOANPRODUCT CREATE/UPDATE): what POST /loanproducts sets besides the above, with
+  // LOANPRODUCT CREATE/UPDATE: what POST /loanproducts sets besides the above, with
   // the seeded product's values as defaults. Frequency types: 0 days, 1 weeks, 2 months, 3 years.
   std::string short_name = "STL";
   std::optional<std::string> description = {}, external_id = {};
@@ -143,7 +143,7 @@ struct loan_product {
 struct savings_product {
   entity_id id = 0;
   std::string name, currency;
-  // Issue 15 (SAVINGSPRODUCT CREATE/UPDATE): the seeded product's values as defaults.
+  // SAVINGSPRODUCT CREATE/UPDATE: the seeded product's values as defaults.
   std::string short_name = "VS";
   std::optional<std::string> description = {};
   int digits_after_decimal = 2;
@@ -164,7 +164,7 @@ struct charge_definition {
   std::string name, currency;
   cents amount = 0;
   int applies_to = 2;  // chargeAppliesTo: 1 loan, 2 savings, 3 client, 4 shares
-  // Issue 15 (CHARGE CREATE/UPDATE): Fineract's ChargeTimeType (2 specified due date) and
+  // CHARGE CREATE/UPDATE: Fineract's ChargeTimeType (2 specified due date) and
   // ChargeCalculationType (1 flat) ids, and the flags.
   int time_type = 2, calculation_type = 1;
   bool active = true, penalty = false;
@@ -254,7 +254,7 @@ struct loan {
   cents fees_paid = 0, interest_waived = 0, fees_waived = 0, principal_written_off = 0,
         interest_written_off = 0, fees_written_off = 0, recovered = 0;
   std::vector<loan_transaction> transactions;
-  // Issue 15 (loan lifecycle): the fields the commands beyond repayment need.
+  // Loan lifecycle: the fields the commands beyond repayment need.
   std::optional<entity_id> group_id;     // group and JLG loans
   std::string loan_type = "individual";  // individual, group, jlg
   std::optional<entity_id> loan_officer_id;
@@ -277,14 +277,17 @@ struct reschedule_request {
   entity_id reason_id = 0;
 };
 
-// Fineract's SavingsAccountStatusType (303/304/700/800 are not reached by the mock's commands).
+// Fineract's SavingsAccountStatusType (303/304 are not reached by the mock's commands; 700 and
+// 800 only by fixed and recurring deposits).
 enum class savings_status {
   submitted = 100,
   approved = 200,
   active = 300,
   withdrawn_by_applicant = 400,
   rejected = 500,
-  closed = 600
+  closed = 600,
+  premature_closed = 700,
+  matured = 800
 };
 
 // Fineract's SavingsAccountSubStatusEnum, as far as the block commands set it.
@@ -427,21 +430,21 @@ struct state {
       savings_transaction_ids, savings_charge_ids, journal_line_ids, journal_transactions;
   id_sequence note_ids, standing_instruction_ids, account_transfer_ids;
   id_sequence loan_charge_ids, guarantor_ids, collateral_ids, reschedule_ids;
-  // Issue 15 (accounting, charges, notes).
+  // Accounting, charges, notes.
   std::map<entity_id, gl_account> gl_accounts;
   std::map<entity_id, gl_closure> gl_closures;
   std::map<entity_id, accounting_rule> accounting_rules;
   std::map<entity_id, financial_activity_mapping> activity_mappings;
   std::map<entity_id, entity_note> notes;
   id_sequence gl_account_ids, gl_closure_ids, accounting_rule_ids, activity_mapping_ids, charge_ids;
-  // Issue 15 (group roles, calendars, meetings, client charges: state_extras.hpp).
+  // Group roles, calendars, meetings, client charges (state_extras.hpp).
   std::map<entity_id, group_role> group_roles;
   std::map<entity_id, calendar> calendars;
   std::map<entity_id, meeting> meetings;
   std::map<entity_id, client_charge> client_charges;
   std::map<entity_id, client_transaction> client_transactions;
   id_sequence group_role_ids, calendar_ids, meeting_ids, client_charge_ids, client_transaction_ids;
-  // Issue 15 (shares and product definitions): share products, accounts and dividends
+  // Shares and product definitions: share products, accounts and dividends
   // (shares/share_state.hpp); product mixes; ids of created loan and savings products.
   share_book shares;
   std::vector<product_mix> product_mixes;

@@ -1,5 +1,5 @@
-// state_extras.hpp: the parts of the portfolio issue 15 added for group roles, calendars,
-// meetings and client charges (state.hpp holds them in `state`).
+// state_extras.hpp: the parts of the portfolio the commands of groups and clients add for group
+// roles, calendars, meetings and client charges (state.hpp holds them in `state`).
 //
 //   s.group_roles[r.id] = group_role{r.id, group_id, client_id, kLeaderRoleId};
 #pragma once

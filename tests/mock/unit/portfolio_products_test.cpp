@@ -63,14 +63,16 @@ TEST(PortfolioProducts, LoanProductUpdateListsWhatChanged) {
                 "error.msg.loanproduct.id.invalid");
 }
 
+// Savings and deposit products share Fineract's m_savings_product ids: after savings product 1
+// and the seeded fixed (2) and recurring (3) deposit products, a new product is 4.
 TEST(PortfolioProducts, CreatedSavingsProductTakesSavingsApplications) {
   portfolio p;
   auto out = call(p, post("/savingsproducts", savings_product_body("Youth Savings", "YS")));
-  EXPECT_EQ(out.body.dump(), R"({"resourceId":2})");
+  EXPECT_EQ(out.body.dump(), R"({"resourceId":4})");
   call(p, post("/clients", client_body()));
   auto savings =
       call(p, post("/savingsaccounts",
-                   dated({{"clientId", 1}, {"productId", 2}, {"submittedOnDate", "14 May 2013"}})));
+                   dated({{"clientId", 1}, {"productId", 4}, {"submittedOnDate", "14 May 2013"}})));
   EXPECT_EQ(savings.status, 200);
   EXPECT_EQ(call(p, get("/savingsaccounts/1")).body["savingsProductName"], "Youth Savings");
 }
@@ -78,12 +80,12 @@ TEST(PortfolioProducts, CreatedSavingsProductTakesSavingsApplications) {
 TEST(PortfolioProducts, SavingsProductUpdateAndDelete) {
   portfolio p;
   call(p, post("/savingsproducts", savings_product_body("Youth Savings", "YS")));
-  auto out = put_call(p, "/savingsproducts/2",
+  auto out = put_call(p, "/savingsproducts/4",
                       json{{"nominalAnnualInterestRate", "2.5"}, {"locale", "en"}});
   EXPECT_EQ(out.body.dump(),
-            R"({"resourceId":2,"changes":{"nominalAnnualInterestRate":2.5,"locale":"en"}})");
-  EXPECT_EQ(delete_call(p, "/savingsproducts/2").body.dump(), R"({"resourceId":2})");
-  EXPECT_EQ(call(p, get("/savingsproducts/2")).status, 404);
+            R"({"resourceId":4,"changes":{"nominalAnnualInterestRate":2.5,"locale":"en"}})");
+  EXPECT_EQ(delete_call(p, "/savingsproducts/4").body.dump(), R"({"resourceId":4})");
+  EXPECT_EQ(call(p, get("/savingsproducts/4")).status, 404);
 }
 
 TEST(PortfolioProducts, SavingsProductInUseCannotBeDeleted) {

@@ -41,7 +41,7 @@ std::int64_t create_loan(const mock_mifos& mock, std::int64_t client_id) {
                          {"amortizationType", 1},
                          {"interestType", 0},
                          {"interestCalculationPeriodType", 1},
-                         {"transactionProcessingStrategyId", 1},
+                         {"transactionProcessingStrategyCode", "mifos-standard-strategy"},
                          {"loanType", "individual"},
                          {"expectedDisbursementDate", "24 October 2024"},
                          {"submittedOnDate", "24 October 2024"},

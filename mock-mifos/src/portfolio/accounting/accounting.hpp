@@ -1,7 +1,7 @@
 // accounting.hpp: what the accounting handlers share (the chart of accounts, the closures that
 // lock a branch's books) and their routes: /glaccounts, /glclosures, /accountingrules,
 // /financialactivityaccounts, /runaccruals; /charges and the notes of clients, loans and groups
-// live here too, as the rest of issue 15's "accounting, charges and client extras" family.
+// live here too, as the rest of the accounting, charges and client extras family.
 #pragma once
 
 #include <optional>

@@ -155,7 +155,7 @@ rest_outcome route_group_command(state& s, const rest_call& call, bool center, e
   if (name == "generateCollectionSheet") {
     return read_outcome(generate_collection_sheet(s, center, id));
   }
-  // Issue 15: roles and transfers read the call too (roleId).
+  // Roles and transfers read the call too (roleId).
   using call_command = answer (*)(state&, const rest_call&, entity_id, const json&);
   struct role_command {
     const char* name;

@@ -410,7 +410,7 @@ std::optional<rest_outcome> route_loan_transactions(state& s, const rest_call& c
     });
   }
   if (call.method == "PUT") {
-    // Issue 15: PUT on a transaction always undoes a charge waiver (WAIVECHARGE UNDO).
+    // PUT on a transaction always undoes a charge waiver (WAIVECHARGE UNDO).
     return run_command(call, "WAIVECHARGE", "UNDO",
                        [&](const json&) { return undo_waive_charge(s, *id, *transaction_id); });
   }

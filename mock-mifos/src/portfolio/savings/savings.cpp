@@ -47,15 +47,7 @@ const char* transaction_type_name(int type) {
 json savings_json(const state& s, const savings_account& a, const rest_call& call) {
   const client& c = s.clients.at(a.client_id);
   const std::string& currency = currency_of(s, a);
-  json timeline = {{"submittedOnDate", date_json(a.submitted_on)}};
-  if (a.approved_on) timeline["approvedOnDate"] = date_json(*a.approved_on);
-  if (a.activated_on) timeline["activatedOnDate"] = date_json(*a.activated_on);
-  if (a.closed_on) {
-    const char* key = a.status == savings_status::rejected                 ? "rejectedOnDate"
-                      : a.status == savings_status::withdrawn_by_applicant ? "withdrawnOnDate"
-                                                                           : "closedOnDate";
-    timeline[key] = date_json(*a.closed_on);
-  }
+  const json timeline = savings_timeline_json(a);
   json j = {{"id", a.id},
             {"accountNo", account_no(a.id)},
             {"clientId", c.id},

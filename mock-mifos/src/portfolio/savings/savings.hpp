@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "model/rest_call.hpp"
+#include "portfolio/routing.hpp"
 #include "portfolio/state.hpp"
 
 namespace mifos::mock::detail {
@@ -49,6 +50,10 @@ std::optional<api_error> refuse_credit(const savings_account& a);
 savings_transaction* find_savings_transaction(savings_account& a, entity_id tid);
 api_error savings_transaction_not_found(entity_id savings_id, entity_id tid);
 
+// {"submittedOnDate":[y,m,d], "approvedOnDate", "activatedOnDate", and the closing date under
+// its key (rejectedOnDate, withdrawnOnDate or closedOnDate)}: the GET's timeline.
+nlohmann::ordered_json savings_timeline_json(const savings_account& a);
+
 // {"id":400,"code":"SavingsAccountSubStatusEnum.block","value":"Block","none":false,...}
 nlohmann::ordered_json savings_sub_status_json(savings_sub_status st);
 
@@ -73,5 +78,11 @@ rest_outcome delete_savings_application(state& s, const rest_call& call, entity_
 std::optional<rest_outcome> savings_transaction_command(state& s, const rest_call& call,
                                                         entity_id id, std::optional<entity_id> tid,
                                                         std::string_view command);
+
+// The undo / reverse and the adjustment (?command=modify) of transaction `tid` of `a`, with
+// Fineract's savings rules; deposit accounts share them (field errors name `resource`).
+answer undo_savings_transaction(state& s, savings_account& a, entity_id tid, bool reverse);
+answer adjust_savings_transaction(state& s, savings_account& a, entity_id tid,
+                                  const nlohmann::ordered_json& body, std::string_view resource);
 
 }  // namespace mifos::mock::detail

@@ -42,6 +42,9 @@ json savings_status_json(savings_status st) {
        "Withdrawn by applicant"},
       {savings_status::rejected, "savingsAccountStatusType.rejected", "Rejected"},
       {savings_status::closed, "savingsAccountStatusType.closed", "Closed"},
+      {savings_status::premature_closed, "savingsAccountStatusType.pre.mature.closure",
+       "Premature Closed"},
+      {savings_status::matured, "savingsAccountStatusType.matured", "Matured"},
   };
   const row* r = &kRows[0];
   for (const row& candidate : kRows) {
@@ -59,10 +62,23 @@ json savings_status_json(savings_status st) {
           {"withdrawnByApplicant", st == savings_status::withdrawn_by_applicant},
           {"active", st == savings_status::active},
           {"closed", closed},
-          {"prematureClosed", false},
+          {"prematureClosed", st == savings_status::premature_closed},
           {"transferInProgress", false},
           {"transferOnHold", false},
-          {"matured", false}};
+          {"matured", st == savings_status::matured}};
+}
+
+json savings_timeline_json(const savings_account& a) {
+  json timeline = {{"submittedOnDate", date_json(a.submitted_on)}};
+  if (a.approved_on) timeline["approvedOnDate"] = date_json(*a.approved_on);
+  if (a.activated_on) timeline["activatedOnDate"] = date_json(*a.activated_on);
+  if (a.closed_on) {
+    const char* key = a.status == savings_status::rejected                 ? "rejectedOnDate"
+                      : a.status == savings_status::withdrawn_by_applicant ? "withdrawnOnDate"
+                                                                           : "closedOnDate";
+    timeline[key] = date_json(*a.closed_on);
+  }
+  return timeline;
 }
 
 json savings_sub_status_json(savings_sub_status st) {

@@ -20,23 +20,10 @@ using json = nlohmann::ordered_json;
 
 // Fineract's TransactionUpdateNotAllowedException: a 503 (a PlatformServiceUnavailable).
 api_error update_not_allowed(entity_id savings_id, entity_id tid) {
-  const std::string message =
+  return api_error::service_unavailable(
+      "error.msg.saving.account.trasaction.update.notallowed",
       "Savings Account transaction update not allowed with savings identifier " +
-      std::to_string(savings_id) + " and trasaction identifier " + std::to_string(tid);
-  const std::string busy =
-      "The server is currently unable to handle the request , please try after some time.";
-  api_error e;
-  e.http_status = 503;
-  e.developer_message = busy;
-  e.default_user_message = busy;
-  e.user_message_globalisation_code = "error.msg.platform.service.unavailable";
-  e.errors.push_back(
-      {.developer_message = message,
-       .default_user_message = message,
-       .user_message_globalisation_code = "error.msg.saving.account.trasaction.update.notallowed",
-       .parameter_name = "id",
-       .value = nullptr});
-  return e;
+          std::to_string(savings_id) + " and trasaction identifier " + std::to_string(tid));
 }
 
 bool undoable(const savings_transaction& t) { return t.type == 1 || t.type == 2 || t.type == 3; }
@@ -109,64 +96,78 @@ answer release_amount(state& s, entity_id id, entity_id tid, const rest_call& ca
   return savings_result(s, *a, release.id, std::nullopt);
 }
 
+}  // namespace
+
 // undo: the transaction is marked reversed (resourceId = the account). reverse: the same, plus
 // a reversal transaction (resourceId = the reversal).
-answer undo_or_reverse(state& s, entity_id id, entity_id tid, bool reverse) {
-  savings_account* a = s.find_savings(id);
-  if (a == nullptr) return savings_not_found(id);
-  savings_transaction* t = find_savings_transaction(*a, tid);
-  if (t == nullptr || t->reversed || t->is_reversal) return savings_transaction_not_found(id, tid);
-  if (a->status != savings_status::active) {
+answer undo_savings_transaction(state& s, savings_account& a, entity_id tid, bool reverse) {
+  savings_transaction* t = find_savings_transaction(a, tid);
+  if (t == nullptr || t->reversed || t->is_reversal)
+    return savings_transaction_not_found(a.id, tid);
+  if (a.status != savings_status::active) {
     return savings_rule("savingsaccount.undotransaction", "account.is.not.active");
   }
-  if (!undoable(*t)) return update_not_allowed(id, tid);
-  if (auto refused = take_back(*a, *t)) return *refused;
-  if (!reverse) return savings_result(s, *a, a->id, std::nullopt);
+  if (!undoable(*t)) return update_not_allowed(a.id, tid);
+  if (auto refused = take_back(a, *t)) return *refused;
+  if (!reverse) return savings_result(s, a, a.id, std::nullopt);
   savings_transaction reversal = *t;
   reversal.id = s.savings_transaction_ids.take();
   reversal.reversed = false;
   reversal.is_reversal = true;
-  reversal.running_balance = a->balance;
-  a->transactions.push_back(reversal);
-  return savings_result(s, *a, reversal.id, std::nullopt);
+  reversal.running_balance = a.balance;
+  a.transactions.push_back(reversal);
+  return savings_result(s, a, reversal.id, std::nullopt);
 }
 
-answer adjust(state& s, entity_id id, entity_id tid, const json& body) {
-  savings_account* a = s.find_savings(id);
-  if (a == nullptr) return savings_not_found(id);
-  savings_transaction* t = find_savings_transaction(*a, tid);
-  if (t == nullptr) return savings_transaction_not_found(id, tid);
+answer adjust_savings_transaction(state& s, savings_account& a, entity_id tid, const json& body,
+                                  std::string_view resource) {
+  savings_transaction* t = find_savings_transaction(a, tid);
+  if (t == nullptr) return savings_transaction_not_found(a.id, tid);
   if ((t->type != 1 && t->type != 2) || t->reversed || t->is_reversal) {
-    return update_not_allowed(id, tid);
+    return update_not_allowed(a.id, tid);
   }
-  field_reader in(body, "savingsaccount.transaction");
+  field_reader in(body, std::string(resource));
   auto date = in.date("transactionDate");
   auto amount = in.amount("transactionAmount");
   auto payment_type_id = in.id("paymentTypeId", false);
   if (!in.ok()) return in.error();
-  if (a->status != savings_status::active) {
+  if (a.status != savings_status::active) {
     return savings_rule("savingsaccount.adjusttransaction", "account.is.not.active");
   }
   const int type = t->type;
-  if (auto refused = take_back(*a, *t)) return *refused;
+  if (auto refused = take_back(a, *t)) return *refused;
   savings_transaction replacement;
   replacement.id = s.savings_transaction_ids.take();
   replacement.type = type;
   replacement.date = *date;
   replacement.amount = *amount;
-  a->transactions.push_back(replacement);
-  recompute_savings_totals(*a);
-  if (a->available() < 0) {
-    a->transactions.pop_back();
-    find_savings_transaction(*a, tid)->reversed = false;
-    recompute_savings_totals(*a);
+  a.transactions.push_back(replacement);
+  recompute_savings_totals(a);
+  if (a.available() < 0) {
+    a.transactions.pop_back();
+    find_savings_transaction(a, tid)->reversed = false;
+    recompute_savings_totals(a);
     return api_error::domain_rule(
         "error.msg.savingsaccount.transaction.insufficient.account.balance",
         "Insufficient account balance.");
   }
   json changes = json::object();
   if (payment_type_id) echo_payment_details(body, *payment_type_id, changes);
-  return savings_result(s, *a, replacement.id, std::move(changes));
+  return savings_result(s, a, replacement.id, std::move(changes));
+}
+
+namespace {
+
+answer undo_or_reverse(state& s, entity_id id, entity_id tid, bool reverse) {
+  savings_account* a = s.find_savings(id);
+  if (a == nullptr) return savings_not_found(id);
+  return undo_savings_transaction(s, *a, tid, reverse);
+}
+
+answer adjust(state& s, entity_id id, entity_id tid, const json& body) {
+  savings_account* a = s.find_savings(id);
+  if (a == nullptr) return savings_not_found(id);
+  return adjust_savings_transaction(s, *a, tid, body, "savingsaccount.transaction");
 }
 
 }  // namespace

@@ -19,6 +19,7 @@
 #include "mifos/hooks/requests_admin.hpp"
 #include "mifos/hooks/requests_clients.hpp"
 #include "mifos/hooks/requests_common.hpp"
+#include "mifos/hooks/requests_deposits.hpp"
 #include "mifos/hooks/requests_groups.hpp"
 #include "mifos/hooks/requests_loans.hpp"
 #include "mifos/hooks/requests_savings.hpp"
