@@ -13,14 +13,14 @@ namespace {
 
 using namespace std::chrono_literals;
 
-const char* const kIntro =
+const char* const kConsumerIntro =
     R"(Reads the events stream-forwarder put in a tenant's Redis Stream, through a consumer group, and
 prints each event's JSON on one stdout line, then acknowledges it (XACK). Run several with the
 same --group: Redis gives each entry to one of them, so they share the work. It first reads
 again the entries it was given but did not acknowledge (a crash between the two), then waits for
 new ones. Logs go to stderr. Stops on SIGINT or SIGTERM within a second.)";
 
-const char* const kNotes =
+const char* const kConsumerNotes =
     R"(Durations: 500ms, 2s, 5m, 24h, 7d (a bare number is seconds). Once its group is ready it
 prints "reading STREAM as CONSUMER in group GROUP" on stderr.
 Exit codes: 0 done or stopped, 1 Redis refused (wrong type of key, ...), 2 bad command line.)";
@@ -31,11 +31,11 @@ struct stream_naming {
   std::string prefix = "mifos:events:";
 };
 
-void define(CLI::App& app, consumer_settings& s, stream_naming& n) {
+void define_consumer_flags(CLI::App& app, consumer_settings& s, stream_naming& n) {
   using mifos::cli::add_switch;
   using mifos::cli::add_text_option;
   using mifos::cli::text_rule;
-  mifos::cli::set_up(app, {"usage: stream-consumer [options]", kIntro, kNotes});
+  mifos::cli::set_up(app, {"usage: stream-consumer [options]", kConsumerIntro, kConsumerNotes});
   add_redis_options(app, s.redis);
   add_text_option(app, "--stream", s.stream, "the stream to read, or:", "KEY",
                   text_rule::non_empty);
@@ -73,7 +73,7 @@ std::string consumer_help() {
   consumer_settings s;
   stream_naming n;
   CLI::App app;
-  define(app, s, n);
+  define_consumer_flags(app, s, n);
   return app.help();
 }
 
@@ -82,7 +82,7 @@ std::optional<consumer_settings> read_consumer_flags(const std::vector<std::stri
   consumer_settings s;
   stream_naming n;
   CLI::App app;
-  define(app, s, n);
+  define_consumer_flags(app, s, n);
   const auto read = mifos::cli::read_command_line(app, args);
   if (read.what == mifos::cli::outcome::usage_error) {
     error = read.error;

@@ -17,7 +17,7 @@ using namespace std::chrono_literals;
 
 const char* const kUsage = "usage: stream-forwarder [options]";
 
-const char* const kIntro =
+const char* const kForwarderIntro =
     R"(Takes Mifos X / Apache Fineract hook deliveries and appends each event to a Redis Stream, one
 stream per tenant (<prefix><tenant>), for any number of workers to read through consumer groups
 (see stream-consumer). Each delivery is written to a journal on disk before it is answered 200,
@@ -26,7 +26,7 @@ restarts too. Each delivery lands in its stream exactly once: a Lua script recor
 <prefix>seen:<replica>:<delivery id> and adds the entry in one atomic step.
 Stops cleanly on SIGINT or SIGTERM. Logs go to stderr.)";
 
-const char* const kNotes =
+const char* const kForwarderNotes =
     R"(Durations: 500ms, 2s, 5m, 24h, 7d (a bare number is seconds). Once it accepts connections it
 prints "listening on http://ADDRESS:PORT" on stderr. Exit codes: 0 stopped by a signal, 1 could
 not start (journal, address), 2 bad command line.)";
@@ -51,9 +51,9 @@ void define_receiver_flags(CLI::App& app, mifos::hooks::receiver_options& o) {
                          "(default 1000000: with the 2 s backoff cap, weeks of Redis outage)");
 }
 
-void define(CLI::App& app, forwarder_settings& s) {
+void define_forwarder_flags(CLI::App& app, forwarder_settings& s) {
   using mifos::cli::text_rule;
-  mifos::cli::set_up(app, {kUsage, kIntro, kNotes});
+  mifos::cli::set_up(app, {kUsage, kForwarderIntro, kForwarderNotes});
   define_receiver_flags(app, s.options);
   add_redis_options(app, s.redis);
   mifos::cli::add_duration_option(
@@ -103,11 +103,14 @@ forwarder_settings default_forwarder_settings() {
   return s;
 }
 
-std::string forwarder_help() { return mifos::cli::help_of(default_forwarder_settings(), define); }
+std::string forwarder_help() {
+  return mifos::cli::help_of(default_forwarder_settings(), define_forwarder_flags);
+}
 
 std::optional<forwarder_settings> read_forwarder_flags(const std::vector<std::string>& args,
                                                        std::string& error) {
-  return mifos::cli::read_settings(default_forwarder_settings(), define, args, error);
+  return mifos::cli::read_settings(default_forwarder_settings(), define_forwarder_flags, args,
+                                   error);
 }
 
 void finish_forwarder_settings(forwarder_settings& s, const std::string& host,

@@ -14,7 +14,7 @@
 namespace mifos::mock::cli {
 namespace {
 
-constexpr const char* kIntro =
+constexpr const char* kExportIntro =
     R"(Turns a traffic file (JSON Lines or HAR) into input for a distributed load tool, so runs
 bigger than one machine go to it:
 
@@ -32,7 +32,7 @@ struct export_flags {
   std::string target = "http://127.0.0.1:8080";
 };
 
-int usage_error(const std::string& message) { return cli::usage_error("export", message); }
+int export_usage_error(const std::string& message) { return cli::usage_error("export", message); }
 
 // The file to write for --out `out`: a directory gets the format's file name inside it.
 std::filesystem::path output_file(const std::string& out, const std::string& format) {
@@ -47,7 +47,7 @@ std::filesystem::path output_file(const std::string& out, const std::string& for
 
 void define(CLI::App& cmd, export_flags& f) {
   mifos::cli::set_up(cmd, {"usage: mock-mifos export FILE --format k6|vegeta --out PATH [options]",
-                           kIntro, "What was written is said on stderr."});
+                           kExportIntro, "What was written is said on stderr."});
   cmd.add_option("FILE", f.files, "the traffic file")
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
       ->type_name("");
@@ -73,18 +73,19 @@ void define(CLI::App& cmd, export_flags& f) {
 }
 
 int run(const export_flags& f) {
-  if (f.files.empty()) return usage_error("a traffic FILE is required");
-  if (f.files.size() > 1) return usage_error("one FILE only, not " + f.files[1]);
+  if (f.files.empty()) return export_usage_error("a traffic FILE is required");
+  if (f.files.size() > 1) return export_usage_error("one FILE only, not " + f.files[1]);
   const std::string& input = f.files[0];
   const auto& format = f.format;
-  if (!format) return usage_error("--format k6|vegeta is required");
+  if (!format) return export_usage_error("--format k6|vegeta is required");
   if (*format != "k6" && *format != "vegeta")
-    return usage_error("--format must be k6 or vegeta, not \"" + *format + "\"");
+    return export_usage_error("--format must be k6 or vegeta, not \"" + *format + "\"");
   const std::string* out = &f.out;
-  if (out->empty()) return usage_error("--out PATH is required");
+  if (out->empty()) return export_usage_error("--out PATH is required");
   const std::string& target_text = f.target;
   const auto target = parse_http_url(target_text);
-  if (!target) return usage_error("--target must be an http(s) URL, not \"" + target_text + "\"");
+  if (!target)
+    return export_usage_error("--target must be an http(s) URL, not \"" + target_text + "\"");
 
   std::string error;
   auto source = open_traffic_file(input, error);

@@ -16,7 +16,7 @@
 namespace mifos::mock::cli {
 namespace {
 
-constexpr const char* kIntro =
+constexpr const char* kGenerateIntro =
     R"(Writes a working day of hook deliveries (08:00-17:00 UTC) as a traffic file: JSON Lines, one
 delivery per line with its time offset, method, path, headers and exact body (see
 mock-mifos/README.md, "Traffic file format"). The day drives the same portfolio model as
@@ -25,7 +25,7 @@ and repaid, savings are deposited and withdrawn, charges are paid, journal entri
 and a few commands fail. Every command is delivered to one Web hook subscribed to everything.
 The same options and seed give the same bytes.)";
 
-constexpr const char* kNotes =
+constexpr const char* kGenerateNotes =
     "Progress goes to stderr when it is a terminal; a summary line always does.";
 
 struct generate_flags {
@@ -35,7 +35,9 @@ struct generate_flags {
   std::string date;
 };
 
-int usage_error(const std::string& message) { return cli::usage_error("generate", message); }
+int generate_usage_error(const std::string& message) {
+  return cli::usage_error("generate", message);
+}
 
 bool read_date(const std::string& text, scenario_options& o) {
   int y = 0, m = 0, d = 0;
@@ -53,7 +55,8 @@ bool read_date(const std::string& text, scenario_options& o) {
 
 void define(CLI::App& cmd, generate_flags& f) {
   using mifos::cli::add_text_option;
-  mifos::cli::set_up(cmd, {"usage: mock-mifos generate --out FILE [options]", kIntro, kNotes});
+  mifos::cli::set_up(
+      cmd, {"usage: mock-mifos generate --out FILE [options]", kGenerateIntro, kGenerateNotes});
   scenario_options& o = f.o;
   add_text_option(cmd, "--out", f.out_path, "where to write (\"-\" for stdout); required", "FILE");
   add_text_option(cmd, "--scenario", f.scenario, "the scenario; only \"day\" for now (default day)",
@@ -90,11 +93,11 @@ void define(CLI::App& cmd, generate_flags& f) {
 
 int run(generate_flags& f) {
   scenario_options& o = f.o;
-  if (f.out_path.empty()) return usage_error("--out FILE is required");
+  if (f.out_path.empty()) return generate_usage_error("--out FILE is required");
   if (!f.scenario.empty() && f.scenario != "day")
-    return usage_error("unknown scenario \"" + f.scenario + "\" (there is one: day)");
+    return generate_usage_error("unknown scenario \"" + f.scenario + "\" (there is one: day)");
   if (!f.date.empty() && !read_date(f.date, o))
-    return usage_error("--date must be a real day as YYYY-MM-DD, not \"" + f.date + "\"");
+    return generate_usage_error("--date must be a real day as YYYY-MM-DD, not \"" + f.date + "\"");
   const std::string* out_path = &f.out_path;
 
   std::ofstream file;
@@ -121,7 +124,7 @@ int run(generate_flags& f) {
         std::cerr << "\rmock-mifos generate: " << written << " deliveries" << std::flush;
     });
   } catch (const std::invalid_argument& e) {
-    return usage_error(e.what());
+    return generate_usage_error(e.what());
   }
   out->flush();
   if (!*out) {

@@ -15,11 +15,11 @@
 namespace mifos::mock::cli {
 namespace {
 
-constexpr const char* kIntro =
+constexpr const char* kPlayIntro =
     R"(Replays traffic files (JSON Lines from generate or record, or HAR files saved by a browser or
 proxy) against a receiver, and reports what it answered and how fast.)";
 
-constexpr const char* kNotes =
+constexpr const char* kPlayNotes =
     R"(Durations: 250ms, 1.5s, 2m (a bare number is seconds). Rates: 200, 0.5, 30/m, max.
 A live progress line goes to stderr when it is a terminal. Exit codes: 0 done (and every
 --expect/--slo held), 1 an --expect or --slo was broken or the run failed, 2 bad command line.)";
@@ -41,7 +41,7 @@ struct play_flags {
   bool quiet = false;
 };
 
-int usage_error(const std::string& message) { return cli::usage_error("play", message); }
+int play_usage_error(const std::string& message) { return cli::usage_error("play", message); }
 
 bool write_file(const std::string& path, const std::string& text) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
@@ -207,8 +207,8 @@ void define_checks_and_output(CLI::App& cmd, play_flags& f) {
 }
 
 void define(CLI::App& cmd, play_flags& f) {
-  mifos::cli::set_up(cmd,
-                     {"usage: mock-mifos play FILE... --target URL [options]", kIntro, kNotes});
+  mifos::cli::set_up(
+      cmd, {"usage: mock-mifos play FILE... --target URL [options]", kPlayIntro, kPlayNotes});
   cmd.add_option("FILE", f.o.files, "traffic files, played one after the other")
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
       ->type_name("");
@@ -256,7 +256,7 @@ std::string finish(play_flags& f, expectations& expect) {
 
 int run(play_flags& f) {
   expectations expect;
-  if (std::string error = finish(f, expect); !error.empty()) return usage_error(error);
+  if (std::string error = finish(f, expect); !error.empty()) return play_usage_error(error);
   const play_options& o = f.o;
 
   const bool live = ::isatty(STDERR_FILENO) == 1;

@@ -17,7 +17,7 @@
 namespace mifos::mock::cli {
 namespace {
 
-constexpr const char* kIntro =
+constexpr const char* kRecordIntro =
     R"(Acts as a hook receiver and appends every request it gets (POST deliveries, GET pings, any
 method) to a traffic file (JSON Lines, see mock-mifos/README.md, "Traffic file format"), each
 with its arrival time as offset_us (microseconds since the first request), ready for 'mock-mifos
@@ -27,7 +27,7 @@ an interrupted recording keeps everything but at most its last line.
 It answers 200 {"status":"recorded"}, or with --forward the downstream's status and body (502
 with {"error":...} when the downstream does not answer).)";
 
-constexpr const char* kNotes =
+constexpr const char* kRecordNotes =
     R"(Once it accepts connections it prints "listening on http://ADDRESS:PORT[P]" on stderr. Each
 request prints one line on stdout ("#1 POST /hooks/ CLIENT.CREATE -> 200"). On SIGINT or
 SIGTERM it finishes the requests in flight, prints a summary on stderr and exits 0.)";
@@ -42,7 +42,7 @@ struct record_flags {
   bool quiet = false;
 };
 
-int usage_error(const std::string& message) { return cli::usage_error("record", message); }
+int record_usage_error(const std::string& message) { return cli::usage_error("record", message); }
 
 void print_recorded(const recorded_delivery& r) {
   static std::mutex out;
@@ -68,8 +68,8 @@ std::int64_t steady_microseconds() {
 
 void define(CLI::App& cmd, record_flags& f) {
   using mifos::cli::add_text_option;
-  mifos::cli::set_up(
-      cmd, {"usage: mock-mifos record --listen PORT --out FILE [options]", kIntro, kNotes});
+  mifos::cli::set_up(cmd, {"usage: mock-mifos record --listen PORT --out FILE [options]",
+                           kRecordIntro, kRecordNotes});
   f.server.threads = 4;
   mifos::cli::add_number_option<std::uint16_t>(
       cmd, "--listen", 0, 65535, [&f](std::uint16_t port) { f.listen = port; },
@@ -107,19 +107,20 @@ void define(CLI::App& cmd, record_flags& f) {
 
 int run(record_flags& f) {
   hooks::http_server_options& server_options = f.server;
-  if (!f.listen) return usage_error("--listen PORT is required");
+  if (!f.listen) return record_usage_error("--listen PORT is required");
   server_options.port = *f.listen;
-  if (f.out_path.empty()) return usage_error("--out FILE is required");
+  if (f.out_path.empty()) return record_usage_error("--out FILE is required");
   const std::string* out_path = &f.out_path;
 
   recorder_options options;
   if (f.forward) {
     options.forward = parse_http_url(*f.forward);
     if (!options.forward)
-      return usage_error("--forward must be an http(s) URL, not \"" + *f.forward + "\"");
+      return record_usage_error("--forward must be an http(s) URL, not \"" + *f.forward + "\"");
   }
   if (f.path) {
-    if (f.path->empty() || f.path->front() != '/') return usage_error("--path must start with '/'");
+    if (f.path->empty() || f.path->front() != '/')
+      return record_usage_error("--path must start with '/'");
     options.path = *f.path;
   }
 

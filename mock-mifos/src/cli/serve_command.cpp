@@ -13,13 +13,13 @@
 namespace mifos::mock::cli {
 namespace {
 
-constexpr const char* kIntro =
+constexpr const char* kServeIntro =
     R"(Runs a mock Apache Fineract (or Mifos X) server on 127.0.0.1: the REST API of a small
 in-memory portfolio (offices, clients, groups, centers, loans, savings, journal entries), the
 hooks admin API, and hook deliveries sent exactly as the real server sends them: one POST per
 active hook, asynchronously, no retries, 10 s timeouts.)";
 
-constexpr const char* kNotes =
+constexpr const char* kServeNotes =
     R"(Once it accepts connections it prints "listening on http://ADDRESS:PORT/<api root>" on stderr.
 Each delivery prints one line on stdout. On SIGINT or SIGTERM it finishes sending what was
 fired, prints a summary on stderr and exits 0.
@@ -34,7 +34,7 @@ struct serve_flags {
   bool quiet = false;
 };
 
-int usage_error(const std::string& message) { return cli::usage_error("serve", message); }
+int serve_usage_error(const std::string& message) { return cli::usage_error("serve", message); }
 
 void print_delivery(const logged_delivery& d) {
   static std::mutex out;
@@ -52,7 +52,7 @@ void print_delivery(const logged_delivery& d) {
 
 void define(CLI::App& cmd, serve_flags& f) {
   using mifos::cli::add_number_option;
-  mifos::cli::set_up(cmd, {"usage: mock-mifos serve [options]", kIntro, kNotes});
+  mifos::cli::set_up(cmd, {"usage: mock-mifos serve [options]", kServeIntro, kServeNotes});
   serve_options& o = f.o;
   add_number_option<std::uint16_t>(cmd, "--port", 0, 65535, o.port,
                                    "TCP port (default 8443; 0 = any free port, see the log line)");
@@ -85,12 +85,12 @@ int run(serve_flags& f) {
   serve_options& o = f.o;
   for (const auto& u : f.users) {
     auto credentials = user_directory::parse_credentials(u);
-    if (!credentials) return usage_error("--user must be NAME:PASSWORD, not \"" + u + "\"");
+    if (!credentials) return serve_usage_error("--user must be NAME:PASSWORD, not \"" + u + "\"");
     o.mock.users.push_back(*credentials);
   }
   if (!f.tenants.empty()) {
     for (const auto& t : f.tenants)
-      if (t.empty()) return usage_error("--tenant must not be empty");
+      if (t.empty()) return serve_usage_error("--tenant must not be empty");
     o.mock.tenants = f.tenants;
   }
 

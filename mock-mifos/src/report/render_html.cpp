@@ -72,7 +72,7 @@ std::string summary(const play_report& r) {
   return "<p class=\"summary\">" + html_escape(detail::summary_line(r)) + "</p>\n";
 }
 
-std::string status_table(const play_report& r) {
+std::string html_status_table(const play_report& r) {
   std::string out = "<table id=\"statuses\">\n" + row({"status", "count", "%"}, "th");
   for (const auto& [status, count] : r.per_status())
     out += row(
@@ -80,7 +80,7 @@ std::string status_table(const play_report& r) {
   return out + "</table>\n";
 }
 
-std::string event_table(const play_report& r) {
+std::string html_event_table(const play_report& r) {
   const auto statuses = detail::statuses(r);
   std::vector<std::string> head{"event"};
   for (int s : statuses) head.push_back(detail::status_label(s));
@@ -101,7 +101,7 @@ std::string event_table(const play_report& r) {
   return out + "</table>\n";
 }
 
-std::string latency_table(const play_report& r) {
+std::string html_latency_table(const play_report& r) {
   std::vector<std::string> head{"latency"}, values{"ms"};
   for (const auto& f : detail::latency_figures(r)) {
     head.push_back(f.name);
@@ -129,10 +129,10 @@ std::string render_html(const play_report& r, const std::string& title) {
   out +=
       "<title>" + html_escape(title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";
   out += "<h1>" + html_escape(title) + "</h1>\n" + summary(r) + faults(r);
-  out += "<h2>Status codes</h2>\n" + status_table(r);
-  out += "<h2>Events</h2>\n" + event_table(r);
+  out += "<h2>Status codes</h2>\n" + html_status_table(r);
+  out += "<h2>Events</h2>\n" + html_event_table(r);
   out += "<h2>Latency</h2>\n<p>From the intended send time to the complete answer.</p>\n" +
-         latency_table(r);
+         html_latency_table(r);
   out += "<h2>Latency histogram</h2>\n" + detail::latency_histogram_svg(r);
   out += "<h2>p99 latency over time</h2>\n" + detail::latency_over_time_svg(r);
   return out + "</body>\n</html>\n";

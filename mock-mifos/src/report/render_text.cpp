@@ -38,7 +38,7 @@ std::string table(const rows& t) {
   return out;
 }
 
-std::string status_table(const play_report& r) {
+std::string text_status_table(const play_report& r) {
   rows t{{"status", "count", "%"}};
   for (const auto& [status, count] : r.per_status())
     t.push_back(
@@ -46,7 +46,7 @@ std::string status_table(const play_report& r) {
   return table(t);
 }
 
-std::string event_table(const play_report& r) {
+std::string text_event_table(const play_report& r) {
   const std::vector<int> statuses = detail::statuses(r);
   rows t{{"event"}};
   for (int s : statuses) t[0].push_back(detail::status_label(s));
@@ -66,7 +66,7 @@ std::string event_table(const play_report& r) {
   return table(t);
 }
 
-std::string latency_table(const play_report& r) {
+std::string text_latency_table(const play_report& r) {
   rows t{{"latency"}, {"ms"}};
   for (const auto& f : detail::latency_figures(r)) {
     t[0].push_back(f.name);
@@ -82,7 +82,7 @@ std::string latency_table(const play_report& r) {
 std::string render_text(const play_report& r) {
   std::string out = detail::summary_line(r) + "\n";
   if (r.sent() > 0) {
-    out += "\n" + status_table(r) + "\n" + event_table(r) + "\n" + latency_table(r);
+    out += "\n" + text_status_table(r) + "\n" + text_event_table(r) + "\n" + text_latency_table(r);
   }
   if (r.asked_rate() && r.send_lags().count() > 0) {
     const percentile_histogram& lag = r.send_lags();

@@ -33,6 +33,11 @@ namespace mifos::mock::detail {
 // number as its JSON text ("500", "12.5"), true/false; empty for null, objects and arrays.
 std::string value_text(const nlohmann::ordered_json& value);
 
+// body[key] as the caller wrote it, for `changes` (Fineract echoes the request's strings).
+inline nlohmann::ordered_json echoed(const nlohmann::ordered_json& body, const char* key) {
+  return value_text(body.at(key));
+}
+
 // Fineract's payment details in a transaction's `changes`: paymentTypeId (a number), then
 // accountNumber, checkNumber, routingCode, receiptNumber and bankNumber as sent.
 void echo_payment_details(const nlohmann::ordered_json& body, std::int64_t payment_type_id,

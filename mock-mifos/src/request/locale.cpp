@@ -40,12 +40,6 @@ constexpr std::array<language_symbols, 21> kCommaDecimal = {{
     {"hu", {',', ' '}},
 }};
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
 // The length of a grouping separator at the start of `s` (1 byte, or 2-3 for U+00A0 and U+202F
 // when the locale groups with spaces), 0 when there is none.
 std::size_t grouping_at(std::string_view s, char grouping) {
@@ -118,6 +112,12 @@ std::optional<std::string> canonical_decimal(std::string_view text, std::string_
   }
   if (!s.empty() || digits + fraction_digits == 0) return std::nullopt;
   return out;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
 }
 
 }  // namespace mifos::mock::detail

@@ -34,4 +34,7 @@ number_symbols symbols_of(std::string_view locale);
 // nothing else), written back plainly: "-1000.50". nullopt when it is not one.
 std::optional<std::string> canonical_decimal(std::string_view text, std::string_view locale);
 
+// `s` without the white space around it, as the request readers compare text.
+std::string_view trim(std::string_view s);
+
 }  // namespace mifos::mock::detail

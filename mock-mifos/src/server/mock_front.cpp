@@ -21,10 +21,10 @@ constexpr int kMaxJsonDepth = 64;
 
 hooks::http_answer error_answer(const api_error& e) { return {e.http_status, to_json(e).dump()}; }
 
-bool nests_deeper_than(std::string_view json, int limit) {
+bool nests_deeper_than(std::string_view text, int limit) {
   int depth = 0;
   bool in_string = false, escaped = false;
-  for (char c : json) {
+  for (char c : text) {
     if (in_string) {
       if (escaped) {
         escaped = false;

@@ -69,4 +69,7 @@ std::optional<rest_outcome> route_collection_sheet(state& s, const rest_call& ca
 api_error group_transition_refused(bool center, const std::string& action,
                                    const std::string& postfix, std::string message);
 
+// Whether the client is one of the group's client members.
+bool is_member(const group& g, entity_id client_id);
+
 }  // namespace mifos::mock::detail

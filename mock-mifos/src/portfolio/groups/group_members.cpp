@@ -45,11 +45,6 @@ json members_result(const group& g, const char* key, const std::vector<entity_id
       .to_json();
 }
 
-bool is_member(const group& g, entity_id client_id) {
-  return std::find(g.client_members.begin(), g.client_members.end(), client_id) !=
-         g.client_members.end();
-}
-
 // The clients of a members command: each exists (404) and is of the group's office (403).
 std::optional<api_error> check_clients(state& s, const group& g,
                                        const std::vector<entity_id>& ids) {
@@ -256,6 +251,11 @@ answer close_group(state& s, bool center, entity_id id, const json& body) {
   // CLOSE GROUP answers groupId and resourceId; CLOSE CENTER only resourceId.
   if (center) return result_fields{.resource_id = id}.to_json();
   return result_fields{.group_id = id, .resource_id = id}.to_json();
+}
+
+bool is_member(const group& g, entity_id client_id) {
+  return std::find(g.client_members.begin(), g.client_members.end(), client_id) !=
+         g.client_members.end();
 }
 
 }  // namespace mifos::mock::detail

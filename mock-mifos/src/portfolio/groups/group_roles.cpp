@@ -31,11 +31,6 @@ api_error role_not_found(std::optional<entity_id> id) {
       id.value_or(0));
 }
 
-bool is_member(const group& g, entity_id client_id) {
-  return std::find(g.client_members.begin(), g.client_members.end(), client_id) !=
-         g.client_members.end();
-}
-
 // The `roleId` query parameter: the group role the command is about.
 std::optional<entity_id> role_id_of(const rest_call& call) {
   auto it = call.query.find("roleId");

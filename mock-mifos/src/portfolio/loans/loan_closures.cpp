@@ -13,8 +13,6 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-json echoed(const json& body, const char* key) { return value_text(body.at(key)); }
-
 // transactionDate, locale, dateFormat: how the commands without an amount start `changes`.
 json dated_changes(const json& body) {
   return {{"transactionDate", echoed(body, "transactionDate")},
@@ -22,25 +20,21 @@ json dated_changes(const json& body) {
           {"dateFormat", echoed(body, "dateFormat")}};
 }
 
-// Fineract's InvalidLoanStateTransitionException: 403 error.msg.loan.<action>.<postfix>.
-api_error transition_rule(const std::string& action, const std::string& postfix,
-                          const std::string& message) {
-  return api_error::domain_rule("error.msg.loan." + action + "." + postfix, message);
-}
-
 // The date rules a closing date shares: not before the disbursal, not in the future.
-std::optional<api_error> check_closing_date(const rest_call& call, const loan& l,
-                                            const std::string& action, const std::string& verb,
-                                            local_date on) {
+std::optional<api_error> check_closing_date_after_disbursal(const rest_call& call, const loan& l,
+                                                            const std::string& action,
+                                                            const std::string& verb,
+                                                            local_date on) {
   if (l.disbursed_on && on < *l.disbursed_on) {
-    return transition_rule(
+    return loan_transition_rule(
         action, "cannot.be.before.submittal.date",
         "The date on which a loan is " + verb +
             " cannot be before the loan disbursement date: " + iso_date(*l.disbursed_on));
   }
   if (on > date_of(call.now)) {
-    return transition_rule(action, "cannot.be.a.future.date",
-                           "The date on which a loan is " + verb + " cannot be in the future.");
+    return loan_transition_rule(
+        action, "cannot.be.a.future.date",
+        "The date on which a loan is " + verb + " cannot be in the future.");
   }
   return std::nullopt;
 }
@@ -65,11 +59,12 @@ answer write_off(state& s, const rest_call& call, entity_id id, const json& body
     return loan_state_rule("writtenoff.account.is.not.active",
                            "Loan Written off is not allowed. Loan Account is not active.");
   }
-  if (auto e = check_closing_date(call, *l, "writeoff", "written off", *date)) return *e;
+  if (auto e = check_closing_date_after_disbursal(call, *l, "writeoff", "written off", *date))
+    return *e;
   if (auto last = last_transaction_date(*l); last && *last > *date) {
-    return transition_rule("writeoff", "must.occur.on.or.after.other.transaction.dates",
-                           "The date of the writeoff transaction must occur on or before "
-                           "previous transactions.");
+    return loan_transition_rule("writeoff", "must.occur.on.or.after.other.transaction.dates",
+                                "The date of the writeoff transaction must occur on or before "
+                                "previous transactions.");
   }
   const entity_id tid = add_loan_transaction(s, *l, loan_transaction_type::write_off, *date, 0).id;
   l->status = loan_status::written_off;
@@ -120,16 +115,17 @@ answer close_loan(state& s, const rest_call& call, entity_id id, const json& bod
     return loan_state_rule("close.account.is.not.active",
                            "Closing Loan Account is not allowed. Loan Account is not Active.");
   }
-  if (auto e = check_closing_date(call, *l, "close", "closed", *date)) return *e;
+  if (auto e = check_closing_date_after_disbursal(call, *l, "close", "closed", *date)) return *e;
   const cents outstanding = total_outstanding(*l);
   if (outstanding > l->in_arrears_tolerance) {
-    return transition_rule("close", "loan.has.money.outstanding",
-                           "A loan with money outstanding cannot be closed");
+    return loan_transition_rule("close", "loan.has.money.outstanding",
+                                "A loan with money outstanding cannot be closed");
   }
   if (auto last = last_transaction_date(*l); last && *last > *date) {
-    return transition_rule("close.loan", "must.occur.on.or.after.latest.transaction.date",
-                           "The closing date of the loan must be on or after latest transaction "
-                           "date.");
+    return loan_transition_rule(
+        "close.loan", "must.occur.on.or.after.latest.transaction.date",
+        "The closing date of the loan must be on or after latest transaction "
+        "date.");
   }
   json changes = dated_changes(body);
   changes["closedOnDate"] = echoed(body, "transactionDate");
@@ -152,7 +148,8 @@ answer close_as_rescheduled(state& s, const rest_call& call, entity_id id, const
   if (l == nullptr) return loan_not_found(id);
   json changes = dated_changes(body);
   if (l->status == loan_status::active) {
-    if (auto e = check_closing_date(call, *l, "close.reschedule", "rescheduled", *date)) {
+    if (auto e = check_closing_date_after_disbursal(call, *l, "close.reschedule", "rescheduled",
+                                                    *date)) {
       return *e;
     }
     l->status = loan_status::rescheduled;

@@ -15,27 +15,21 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-json echoed(const json& body, const char* key) { return value_text(body.at(key)); }
-
-// Fineract's InvalidLoanStateTransitionException: 403 error.msg.loan.<action>.<postfix>.
-api_error transition_rule(const std::string& action, const std::string& postfix,
-                          const std::string& message) {
-  return api_error::domain_rule("error.msg.loan." + action + "." + postfix, message);
-}
-
 // The date checks reject and withdraw share (LoanApplicationTransitionValidator): not before
 // the submittal date, not in the future.
-std::optional<api_error> check_closing_date(const rest_call& call, const loan& l,
-                                            const std::string& action, const std::string& verb,
-                                            local_date on) {
+std::optional<api_error> check_application_closing_date(const rest_call& call, const loan& l,
+                                                        const std::string& action,
+                                                        const std::string& verb, local_date on) {
   if (on < l.submitted_on) {
-    return transition_rule(action, "cannot.be.before.submittal.date",
-                           "The date on which a loan is " + verb +
-                               " cannot be before its submittal date: " + iso_date(l.submitted_on));
+    return loan_transition_rule(
+        action, "cannot.be.before.submittal.date",
+        "The date on which a loan is " + verb +
+            " cannot be before its submittal date: " + iso_date(l.submitted_on));
   }
   if (on > date_of(call.now)) {
-    return transition_rule(action, "cannot.be.a.future.date",
-                           "The date on which a loan is " + verb + " cannot be in the future.");
+    return loan_transition_rule(
+        action, "cannot.be.a.future.date",
+        "The date on which a loan is " + verb + " cannot be in the future.");
   }
   return std::nullopt;
 }
@@ -82,12 +76,12 @@ answer end_application(state& s, const rest_call& call, entity_id id, const json
                              "Loan application cannot be rejected. Loan Account is not in "
                              "Submitted and Pending approval state.");
     }
-    return transition_rule("withdraw", "cannot.withdraw",
-                           "Only the loan applications with status 'Submitted and pending "
-                           "approval' are allowed to be withdrawn by applicant.");
+    return loan_transition_rule("withdraw", "cannot.withdraw",
+                                "Only the loan applications with status 'Submitted and pending "
+                                "approval' are allowed to be withdrawn by applicant.");
   }
-  if (auto e = check_closing_date(call, *l, reject ? "reject" : "withdraw",
-                                  reject ? "rejected" : "withdrawn", *on)) {
+  if (auto e = check_application_closing_date(call, *l, reject ? "reject" : "withdraw",
+                                              reject ? "rejected" : "withdrawn", *on)) {
     return *e;
   }
   l->status = reject ? loan_status::rejected : loan_status::withdrawn;

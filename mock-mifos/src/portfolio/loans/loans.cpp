@@ -20,9 +20,6 @@ using json = nlohmann::ordered_json;
 
 constexpr std::int64_t kMaxRepayments = 1000;
 
-// The date as the caller wrote it, for `changes` (Fineract echoes the request's strings).
-json echoed(const json& body, const char* key) { return value_text(body.at(key)); }
-
 // Who a loan belongs to: an individual loan names a client; a group loan names a group (and no
 // client); a JLG loan names both (the client must be a member). Fineract's loanType.
 struct loan_owner {
@@ -351,6 +348,11 @@ std::optional<rest_outcome> route_loans(state& s, const rest_call& call, const s
   if (call.method != "GET") return method_not_allowed(call);
   const loan* l = s.find_loan(*id);
   return read_outcome(l != nullptr ? answer(loan_json(s, *l, call)) : answer(loan_not_found(*id)));
+}
+
+api_error loan_transition_rule(const std::string& action, const std::string& postfix,
+                               const std::string& message) {
+  return api_error::domain_rule("error.msg.loan." + action + "." + postfix, message);
 }
 
 }  // namespace mifos::mock::detail

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "model/api_error.hpp"
 #include "model/rest_call.hpp"
 #include "portfolio/handlers.hpp"
 #include "portfolio/state.hpp"
@@ -19,6 +20,10 @@ namespace mifos::mock::detail {
 nlohmann::ordered_json loan_result(const state& s, const loan& l, entity_id resource_id,
                                    nlohmann::ordered_json changes,
                                    std::optional<entity_id> sub_resource_id = std::nullopt);
+
+// Fineract's InvalidLoanStateTransitionException: 403 error.msg.loan.<action>.<postfix>.
+api_error loan_transition_rule(const std::string& action, const std::string& postfix,
+                               const std::string& message);
 
 // The office a loan books in: its client's, or its group's for a group loan.
 entity_id loan_office_id(const state& s, const loan& l);

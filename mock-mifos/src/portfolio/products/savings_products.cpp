@@ -22,7 +22,7 @@ struct savings_product_fields {
   std::optional<double> rate;
 };
 
-savings_product_fields read_fields(field_reader& in, bool create) {
+savings_product_fields read_savings_product_fields(field_reader& in, bool create) {
   savings_product_fields f;
   f.name = in.text("name", create);
   f.short_name = in.text("shortName", create);
@@ -47,7 +47,8 @@ savings_product_fields read_fields(field_reader& in, bool create) {
 }
 
 // Applies what was sent and differs, naming it in `changes` (SavingsProduct.update).
-void apply(savings_product& p, const savings_product_fields& f, const json& body, json& changes) {
+void apply_savings_product_fields(savings_product& p, const savings_product_fields& f,
+                                  const json& body, json& changes) {
   update_field(p.name, f.name, "name", changes);
   update_field(p.short_name, f.short_name, "shortName", changes);
   update_field(p.description, f.description, "description", changes);
@@ -66,41 +67,42 @@ void apply(savings_product& p, const savings_product_fields& f, const json& body
   update_field(p.accounting_rule, f.accounting_rule, "accountingRule", changes);
 }
 
-std::optional<api_error> duplicate(const state& s, entity_id self, const savings_product& p) {
+std::optional<api_error> duplicate_savings_product(const state& s, entity_id self,
+                                                   const savings_product& p) {
   return duplicate_product(s.savings_products, self, p.name, p.short_name,
                            "error.msg.savingsproduct", "Savings product");
 }
 
-answer create_product(state& s, const json& body) {
+answer create_savings_product(state& s, const json& body) {
   field_reader in(body, "savingsproduct");
-  auto fields = read_fields(in, true);
+  auto fields = read_savings_product_fields(in, true);
   if (!in.ok()) return in.error();
   savings_product p;
   json ignored = json::object();
-  apply(p, fields, body, ignored);
-  if (auto dup = duplicate(s, 0, p)) return *dup;
+  apply_savings_product_fields(p, fields, body, ignored);
+  if (auto dup = duplicate_savings_product(s, 0, p)) return *dup;
   p.id = s.savings_product_ids.take();
   s.savings_products[p.id] = p;
   return result_fields{.resource_id = p.id}.to_json();
 }
 
-answer update_product(state& s, entity_id id, const json& body) {
+answer update_savings_product(state& s, entity_id id, const json& body) {
   field_reader in(body, "savingsproduct");
-  auto fields = read_fields(in, false);
+  auto fields = read_savings_product_fields(in, false);
   if (!in.ok()) return in.error();
   auto it = s.savings_products.find(id);
   if (it == s.savings_products.end()) return product_not_found(id, true);
   savings_product updated = it->second;
   json changes = json::object();
-  apply(updated, fields, body, changes);
-  if (auto dup = duplicate(s, id, updated)) return *dup;
+  apply_savings_product_fields(updated, fields, body, changes);
+  if (auto dup = duplicate_savings_product(s, id, updated)) return *dup;
   it->second = updated;
   return result_fields{.resource_id = id, .changes = std::move(changes)}.to_json();
 }
 
 // Fineract deletes the row; the database refuses while accounts name the product, which
 // Fineract reports as a data integrity error (403).
-answer delete_product(state& s, entity_id id) {
+answer delete_savings_product(state& s, entity_id id) {
   if (!s.savings_products.contains(id)) return product_not_found(id, true);
   for (const auto& [account_id, a] : s.savings) {
     if (a.product_id == id) {
@@ -133,7 +135,7 @@ std::optional<rest_outcome> route_savings_products(state& s, const rest_call& ca
   if (p.size() == 1) {
     if (call.method == "POST") {
       return run_command(call, "SAVINGSPRODUCT", "CREATE",
-                         [&](const json& body) { return create_product(s, body); });
+                         [&](const json& body) { return create_savings_product(s, body); });
     }
     if (call.method != "GET") return method_not_allowed(call);
     json list = json::array();
@@ -146,11 +148,11 @@ std::optional<rest_outcome> route_savings_products(state& s, const rest_call& ca
   if (!id) return std::nullopt;
   if (call.method == "PUT") {
     return run_command(call, "SAVINGSPRODUCT", "UPDATE",
-                       [&](const json& body) { return update_product(s, *id, body); });
+                       [&](const json& body) { return update_savings_product(s, *id, body); });
   }
   if (call.method == "DELETE") {
     return run_command(call, "SAVINGSPRODUCT", "DELETE",
-                       [&](const json&) { return delete_product(s, *id); });
+                       [&](const json&) { return delete_savings_product(s, *id); });
   }
   if (call.method != "GET") return method_not_allowed(call);
   auto it = s.savings_products.find(*id);
