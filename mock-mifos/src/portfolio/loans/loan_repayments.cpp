@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "portfolio/loans/loan_money.hpp"
+#include "portfolio/loans/loan_schedule.hpp"
 #include "portfolio/loans/loans.hpp"
 #include "portfolio/routing.hpp"
 #include "portfolio/supported_parameters.hpp"
@@ -332,6 +333,20 @@ loan_transaction& add_loan_transaction(state& s, loan& l, loan_transaction_type 
   return l.transactions.back();  // not reached: the transaction was just added
 }
 
+namespace {
+
+// Fineract's PeriodFrequencyType as LoanEnumerations writes a repayment frequency.
+json repayment_frequency_json(int type) {
+  static constexpr const char* kNames[][2] = {
+      {"days", "Days"}, {"weeks", "Weeks"}, {"months", "Months"}, {"years", "Years"}};
+  const auto i = static_cast<std::size_t>(std::clamp(type, 0, 3));
+  return {{"id", i},
+          {"code", std::string("repaymentFrequency.periodFrequencyType.") + kNames[i][0]},
+          {"value", kNames[i][1]}};
+}
+
+}  // namespace
+
 json loan_json(const state& s, const loan& l, const rest_call& call) {
   const std::string& currency = currency_of(s, l);
   json j = {{"id", l.id}, {"accountNo", account_no(l.id)}};
@@ -363,6 +378,8 @@ json loan_json(const state& s, const loan& l, const rest_call& call) {
   j["approvedPrincipal"] = amount_json(l.principal);
   j["proposedPrincipal"] = amount_json(l.proposed_principal);
   j["numberOfRepayments"] = l.number_of_repayments;
+  j["repaymentEvery"] = l.repayment_every;
+  j["repaymentFrequencyType"] = repayment_frequency_json(l.repayment_frequency_type);
   j["interestRatePerPeriod"] = l.rate_per_period;
   json timeline = {{"submittedOnDate", date_json(l.submitted_on)}};
   if (l.rejected_on) timeline["rejectedOnDate"] = date_json(*l.rejected_on);
@@ -385,6 +402,7 @@ json loan_json(const state& s, const loan& l, const rest_call& call) {
     for (const auto& t : l.transactions) list.push_back(transaction_json(l, t, currency));
     j["transactions"] = list;
   }
+  if (wants("repaymentSchedule")) j["repaymentSchedule"] = repayment_schedule_json(l, currency);
   if (wants("charges")) j["charges"] = loan_charges_json(s, l);
   return j;
 }
