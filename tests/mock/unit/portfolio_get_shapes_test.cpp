@@ -131,6 +131,8 @@ TEST(PortfolioGetShapes, LoanTransactionsHaveTypeDateAndCurrency) {
   expect_date(list[1]["date"], "[2013,6,14]");
   expect_usd(list[1]["currency"]);
   EXPECT_EQ(list[1]["amount"], 100.0);
+  EXPECT_EQ(list[0]["outstandingLoanBalance"], 1000.0);
+  EXPECT_EQ(list[1]["outstandingLoanBalance"], 1000.0 - list[1]["principalPortion"].get<double>());
 }
 
 TEST(PortfolioGetShapes, SavingsHasStatusSummaryAndTypedTransactions) {

@@ -51,6 +51,32 @@ type_name name_of(loan_transaction_type type) {
   return {"loanTransactionType.invalid", "Invalid"};
 }
 
+// The principal outstanding once `t` is booked (Fineract's outstandingLoanBalance): disbursals
+// and refunds add their principal portion, payments and write-offs take theirs off.
+cents outstanding_after(const loan& l, const loan_transaction& t) {
+  cents balance = 0;
+  for (const auto& other : l.transactions) {
+    if (!other.reversed || other.id == t.id) {
+      switch (other.type) {
+        case loan_transaction_type::disbursement:
+        case loan_transaction_type::refund_for_active_loan:
+          balance += other.principal_portion;
+          break;
+        case loan_transaction_type::repayment:
+        case loan_transaction_type::goodwill_credit:
+        case loan_transaction_type::charge_payment:
+        case loan_transaction_type::write_off:
+          balance -= other.principal_portion;
+          break;
+        default:
+          break;
+      }
+    }
+    if (other.id == t.id) break;
+  }
+  return balance;
+}
+
 json transaction_json(const loan& l, const loan_transaction& t, const std::string& currency) {
   const type_name name = name_of(t.type);
   json type = {{"id", static_cast<int>(t.type)}, {"code", name.code}, {"value", name.value}};
@@ -69,6 +95,7 @@ json transaction_json(const loan& l, const loan_transaction& t, const std::strin
           {"interestPortion", amount_json(t.interest_portion)},
           {"feeChargesPortion", amount_json(t.fee_portion)},
           {"overpaymentPortion", amount_json(t.overpayment_portion)},
+          {"outstandingLoanBalance", amount_json(outstanding_after(l, t))},
           {"manuallyReversed", t.reversed}};
 }
 
