@@ -7,6 +7,7 @@
 
 #include "portfolio/accounting/accounting.hpp"
 #include "portfolio/clients/client_commands.hpp"
+#include "portfolio/clients/client_contacts.hpp"
 #include "portfolio/deposits/deposits.hpp"
 #include "portfolio/groups/calendars.hpp"
 #include "portfolio/groups/group_commands.hpp"
@@ -52,6 +53,8 @@ std::optional<rest_outcome> portfolio::handle(const rest_call& call) {
   if (auto out = detail::route_client_charges(s, call, parts)) return out;
   if (resource == "offices") return detail::route_offices(s, call, parts);
   if (resource == "clients") return detail::route_clients(s, call, parts);
+  // Addresses: Fineract's path is /client/{id}/addresses (clients/client_addresses.cpp).
+  if (resource == "client") return detail::route_client_addresses(s, call, parts);
   if (resource == "staff") return detail::route_staff(s, call, parts);
   if (resource == "groups" || resource == "centers") return detail::route_groups(s, call, parts);
   if (resource == "collectionsheet") return detail::route_collection_sheet(s, call, parts);

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "model/api_error.hpp"
+#include "portfolio/clients/client_contacts.hpp"
 #include "portfolio/shares/share_state.hpp"
 #include "portfolio/state_extras.hpp"
 #include "request/dates.hpp"
@@ -245,6 +246,8 @@ struct loan {
   double rate_per_period = 2.0;  // percent per repayment period
   int interest_type = 0;         // 0 declining balance, 1 flat
   int amortization_type = 1;     // 0 equal principal, 1 equal installments
+  // Repayments every `repayment_every` days (0), weeks (1), months (2) or years (3).
+  int repayment_every = 1, repayment_frequency_type = 2;
   loan_status status = loan_status::submitted;
   local_date submitted_on, expected_disbursement;
   std::optional<local_date> approved_on, disbursed_on, closed_on;
@@ -449,6 +452,10 @@ struct state {
   share_book shares;
   std::vector<product_mix> product_mixes;
   id_sequence product_mix_ids, loan_product_ids{2}, savings_product_ids{2};
+  // Family members and addresses of clients (clients/client_contacts.hpp).
+  std::map<entity_id, family_member> family_members;
+  std::map<entity_id, client_address> client_addresses;
+  id_sequence family_member_ids, client_address_ids;
 
   office* find_office(entity_id id);
   client* find_client(entity_id id);

@@ -44,7 +44,8 @@ TEST(PortfolioCharges, CreateAnswersResourceIdAfterTheSeededCharge) {
   EXPECT_EQ(
       read.body.dump(),
       R"({"id":2,"name":"Processing fee","active":true,"penalty":false,)"
-      R"("currency":{"code":"USD","decimalPlaces":2,"inMultiplesOf":0,"nameCode":"currency.USD"},)"
+      R"("currency":{"code":"USD","name":"US Dollar","decimalPlaces":2,"inMultiplesOf":0,)"
+      R"x("displaySymbol":"$","nameCode":"currency.USD","displayLabel":"US Dollar ($)"},)x"
       R"("amount":15.0,"chargeTimeType":{"id":2,"code":"chargeTimeType.specifiedDueDate",)"
       R"("value":"Specified due date"},"chargeAppliesTo":{"id":1,"code":"chargeAppliesTo.loan",)"
       R"("value":"Loan"},"chargeCalculationType":{"id":1,"code":"chargeCalculationType.flat",)"

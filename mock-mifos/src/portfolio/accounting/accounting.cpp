@@ -71,6 +71,12 @@ json line_json(const state& s, const journal_line& l) {
             {"amount", amount_json(l.amount)},
             {"reversed", l.reversed}};
   if (l.comments) j["comments"] = *l.comments;
+  // JournalEntryData names the account too (glAccountName, glAccountCode, glAccountType).
+  if (auto a = s.gl_accounts.find(l.gl_account_id); a != s.gl_accounts.end()) {
+    j["glAccountName"] = a->second.name;
+    j["glAccountCode"] = a->second.gl_code;
+    j["glAccountType"] = gl_account_type_json(a->second.type);
+  }
   return j;
 }
 

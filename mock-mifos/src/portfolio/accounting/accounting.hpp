@@ -15,6 +15,8 @@ namespace mifos::mock::detail {
 // mock's own journal entries, recipes and generator use. Fineract seeds none. (gl_accounts.cpp)
 void seed_chart_of_accounts(state& s);
 gl_account* find_gl_account(state& s, entity_id id);
+// {"id":1,"code":"accountType.asset","value":"ASSET"}: GLAccountType as Fineract writes it.
+nlohmann::ordered_json gl_account_type_json(int type);
 api_error gl_account_not_found(entity_id id);
 // Whether an account can take a manual entry: 403 when it is disabled or refuses manual entries.
 std::optional<api_error> refuses_manual_entries(const gl_account& a);

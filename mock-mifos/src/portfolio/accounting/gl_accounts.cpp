@@ -232,6 +232,8 @@ void seed_chart_of_accounts(state& s) {
   }
 }
 
+json gl_account_type_json(int type) { return type_json(type); }
+
 gl_account* find_gl_account(state& s, entity_id id) {
   auto it = s.gl_accounts.find(id);
   return it == s.gl_accounts.end() ? nullptr : &it->second;

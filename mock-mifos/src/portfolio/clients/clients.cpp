@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "portfolio/clients/client_commands.hpp"
+#include "portfolio/clients/client_contacts.hpp"
 #include "portfolio/handlers.hpp"
 #include "portfolio/routing.hpp"
 #include "request/json_read.hpp"
@@ -232,6 +233,7 @@ std::optional<rest_outcome> route_clients(state& s, const rest_call& call, const
   if (!id) return std::nullopt;
   if (p.size() >= 3) {
     if (p[2] == "identifiers") return route_client_identifiers(s, call, *id, p);
+    if (p[2] == "familymembers") return route_family_members(s, call, *id, p);
     return std::nullopt;
   }
   if (call.method == "POST") {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "portfolio/loans/loan_money.hpp"
+#include "portfolio/loans/loan_schedule.hpp"
 #include "portfolio/loans/loans.hpp"
 #include "portfolio/routing.hpp"
 #include "portfolio/supported_parameters.hpp"
@@ -50,6 +51,32 @@ type_name name_of(loan_transaction_type type) {
   return {"loanTransactionType.invalid", "Invalid"};
 }
 
+// The principal outstanding once `t` is booked (Fineract's outstandingLoanBalance): disbursals
+// and refunds add their principal portion, payments and write-offs take theirs off.
+cents outstanding_after(const loan& l, const loan_transaction& t) {
+  cents balance = 0;
+  for (const auto& other : l.transactions) {
+    if (!other.reversed || other.id == t.id) {
+      switch (other.type) {
+        case loan_transaction_type::disbursement:
+        case loan_transaction_type::refund_for_active_loan:
+          balance += other.principal_portion;
+          break;
+        case loan_transaction_type::repayment:
+        case loan_transaction_type::goodwill_credit:
+        case loan_transaction_type::charge_payment:
+        case loan_transaction_type::write_off:
+          balance -= other.principal_portion;
+          break;
+        default:
+          break;
+      }
+    }
+    if (other.id == t.id) break;
+  }
+  return balance;
+}
+
 json transaction_json(const loan& l, const loan_transaction& t, const std::string& currency) {
   const type_name name = name_of(t.type);
   json type = {{"id", static_cast<int>(t.type)}, {"code", name.code}, {"value", name.value}};
@@ -68,6 +95,7 @@ json transaction_json(const loan& l, const loan_transaction& t, const std::strin
           {"interestPortion", amount_json(t.interest_portion)},
           {"feeChargesPortion", amount_json(t.fee_portion)},
           {"overpaymentPortion", amount_json(t.overpayment_portion)},
+          {"outstandingLoanBalance", amount_json(outstanding_after(l, t))},
           {"manuallyReversed", t.reversed}};
 }
 
@@ -332,6 +360,20 @@ loan_transaction& add_loan_transaction(state& s, loan& l, loan_transaction_type 
   return l.transactions.back();  // not reached: the transaction was just added
 }
 
+namespace {
+
+// Fineract's PeriodFrequencyType as LoanEnumerations writes a repayment frequency.
+json repayment_frequency_json(int type) {
+  static constexpr const char* kNames[][2] = {
+      {"days", "Days"}, {"weeks", "Weeks"}, {"months", "Months"}, {"years", "Years"}};
+  const auto i = static_cast<std::size_t>(std::clamp(type, 0, 3));
+  return {{"id", i},
+          {"code", std::string("repaymentFrequency.periodFrequencyType.") + kNames[i][0]},
+          {"value", kNames[i][1]}};
+}
+
+}  // namespace
+
 json loan_json(const state& s, const loan& l, const rest_call& call) {
   const std::string& currency = currency_of(s, l);
   json j = {{"id", l.id}, {"accountNo", account_no(l.id)}};
@@ -363,6 +405,8 @@ json loan_json(const state& s, const loan& l, const rest_call& call) {
   j["approvedPrincipal"] = amount_json(l.principal);
   j["proposedPrincipal"] = amount_json(l.proposed_principal);
   j["numberOfRepayments"] = l.number_of_repayments;
+  j["repaymentEvery"] = l.repayment_every;
+  j["repaymentFrequencyType"] = repayment_frequency_json(l.repayment_frequency_type);
   j["interestRatePerPeriod"] = l.rate_per_period;
   json timeline = {{"submittedOnDate", date_json(l.submitted_on)}};
   if (l.rejected_on) timeline["rejectedOnDate"] = date_json(*l.rejected_on);
@@ -385,6 +429,7 @@ json loan_json(const state& s, const loan& l, const rest_call& call) {
     for (const auto& t : l.transactions) list.push_back(transaction_json(l, t, currency));
     j["transactions"] = list;
   }
+  if (wants("repaymentSchedule")) j["repaymentSchedule"] = repayment_schedule_json(l, currency);
   if (wants("charges")) j["charges"] = loan_charges_json(s, l);
   return j;
 }

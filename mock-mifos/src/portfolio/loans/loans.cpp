@@ -119,6 +119,8 @@ answer create_loan(state& s, const json& body) {
                                       static_cast<int>(frequency_type.value_or(2)));
   l.interest_type = static_cast<int>(interest_type.value_or(0));
   l.amortization_type = static_cast<int>(amortization_type.value_or(1));
+  l.repayment_every = static_cast<int>(every.value_or(1));
+  l.repayment_frequency_type = static_cast<int>(frequency_type.value_or(2));
   l.submitted_on = *submitted_on;
   l.expected_disbursement = *expected_disbursement;
   s.loans[l.id] = l;

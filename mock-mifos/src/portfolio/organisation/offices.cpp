@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "portfolio/handlers.hpp"
@@ -105,9 +106,42 @@ answer update_office(state& s, entity_id id, const json& body) {
 
 }  // namespace
 
+// The names and symbols of the currencies the mock offers, as Fineract seeds m_currency.
+struct currency_name {
+  std::string_view code, name, symbol;
+};
+constexpr currency_name kCurrencyNames[] = {{"EUR", "Euro", "€"},
+                                            {"GBP", "Pound Sterling", ""},
+                                            {"KES", "Kenyan Shilling", "KSh"},
+                                            {"UGX", "Uganda Shilling", "USh"},
+                                            {"USD", "US Dollar", "$"},
+                                            {"XOF", "CFA Franc BCEAO", "CFA"}};
+
+// Fineract's CurrencyData: code, name, decimalPlaces, inMultiplesOf, displaySymbol, nameCode and
+// displayLabel ("US Dollar ($)", or "Pound Sterling [GBP]" without a symbol). The mock keeps
+// every amount in hundredths, so decimalPlaces is always 2.
 json currency_json(const std::string& code) {
-  return {
-      {"code", code}, {"decimalPlaces", 2}, {"inMultiplesOf", 0}, {"nameCode", "currency." + code}};
+  const currency_name* known = nullptr;
+  for (const auto& c : kCurrencyNames) {
+    if (c.code == code) known = &c;
+  }
+  json j = {{"code", code}};
+  std::string label;
+  if (known != nullptr) {
+    j["name"] = known->name;
+    label = std::string(known->name) + " ";
+  }
+  j["decimalPlaces"] = 2;
+  j["inMultiplesOf"] = 0;
+  if (known != nullptr && !known->symbol.empty()) {
+    j["displaySymbol"] = known->symbol;
+    label += "(" + std::string(known->symbol) + ")";
+  } else {
+    label += "[" + code + "]";
+  }
+  j["nameCode"] = "currency." + code;
+  j["displayLabel"] = label;
+  return j;
 }
 
 std::optional<rest_outcome> route_offices(state& s, const rest_call& call, const segments& p) {

@@ -7,6 +7,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "portfolio/handlers.hpp"
 #include "portfolio/routing.hpp"
@@ -42,6 +43,27 @@ const char* transaction_type_name(int type) {
     default:
       return "";
   }
+}
+
+// SavingsAccountTransactionEnumData: id, code, value and the flags a receiver tests.
+json transaction_type_json(int type) {
+  static constexpr std::pair<int, const char*> kCodes[] = {
+      {1, "deposit"},       {2, "withdrawal"}, {3, "interestPosting"},
+      {4, "withdrawalFee"}, {5, "annualFee"},  {6, "waiveCharge"},
+      {7, "payCharge"},     {20, "onHold"},    {21, "release"}};
+  std::string code = "invalid";
+  for (const auto& [id, name] : kCodes) {
+    if (id == type) code = name;
+  }
+  return {{"id", type},
+          {"code", "savingsAccountTransactionType." + code},
+          {"value", transaction_type_name(type)},
+          {"deposit", type == 1},
+          {"withdrawal", type == 2},
+          {"interestPosting", type == 3},
+          {"feeDeduction", type == 4 || type == 5 || type == 7},
+          {"amountHold", type == 20},
+          {"amountRelease", type == 21}};
 }
 
 json savings_json(const state& s, const savings_account& a, const rest_call& call) {
@@ -80,17 +102,20 @@ json savings_json(const state& s, const savings_account& a, const rest_call& cal
   if (a.reason_for_block) j["reasonForBlock"] = *a.reason_for_block;
   auto associations = call.query.find("associations");
   if (associations != call.query.end() &&
-      associations->second.find("transactions") != std::string::npos) {
+      (associations->second.find("transactions") != std::string::npos ||
+       associations->second.find("all") != std::string::npos)) {
     json list = json::array();
     for (const auto& t : a.transactions) {
-      list.push_back(
-          {{"id", t.id},
-           {"transactionType", {{"id", t.type}, {"value", transaction_type_name(t.type)}}},
-           {"date", date_json(t.date)},
-           {"amount", amount_json(t.amount)},
-           {"runningBalance", amount_json(t.running_balance)},
-           {"reversed", t.reversed},
-           {"isReversal", t.is_reversal}});
+      list.push_back({{"id", t.id},
+                      {"transactionType", transaction_type_json(t.type)},
+                      {"accountId", a.id},
+                      {"accountNo", account_no(a.id)},
+                      {"date", date_json(t.date)},
+                      {"currency", currency_json(currency)},
+                      {"amount", amount_json(t.amount)},
+                      {"runningBalance", amount_json(t.running_balance)},
+                      {"reversed", t.reversed},
+                      {"isReversal", t.is_reversal}});
     }
     j["transactions"] = list;
   }
