@@ -19,7 +19,7 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-constexpr std::string_view kSupported[] = {
+constexpr std::string_view kAddressParameters[] = {
     "addressType", "addressLine1", "addressLine2", "addressLine3", "city",      "stateProvinceId",
     "countryId",   "postalCode",   "createdBy",    "createdOn",    "updatedBy", "updatedOn",
     "isActive",    "locale",       "dateFormat",   "addressId"};
@@ -86,7 +86,7 @@ bool read_fields(field_reader& in, client_address& a) {
 
 answer create_address(state& s, const rest_call& call, entity_id client_id, const json& body) {
   field_reader in(body, "Address");
-  if (!in.only(kSupported)) return in.error();
+  if (!in.only(kAddressParameters)) return in.error();
   client_address a{.client_id = client_id};
   read_fields(in, a);
   a.active = in.flag("isActive", false).value_or(false);
@@ -106,7 +106,7 @@ answer create_address(state& s, const rest_call& call, entity_id client_id, cons
 
 answer update_address(state& s, const rest_call& call, entity_id client_id, const json& body) {
   field_reader in(body, "Address");
-  if (!in.only(kSupported)) return in.error();
+  if (!in.only(kAddressParameters)) return in.error();
   auto address_id = in.id("addressId");
   if (!in.ok()) return in.error();
   auto found = s.client_addresses.find(*address_id);

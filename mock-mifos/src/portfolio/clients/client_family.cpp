@@ -21,7 +21,7 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-constexpr std::string_view kSupported[] = {
+constexpr std::string_view kFamilyMemberParameters[] = {
     "id",           "clientId",       "firstName",       "middleName",
     "lastName",     "qualification",  "mobileNumber",    "age",
     "isDependent",  "relationshipId", "maritalStatusId", "genderId",
@@ -81,7 +81,7 @@ void read_fields(field_reader& in, family_member& m, bool relationship) {
 
 answer create_family_member(state& s, entity_id client_id, const json& body) {
   field_reader in(body, "FamilyMembers");
-  if (!in.only(kSupported)) return in.error();
+  if (!in.only(kFamilyMemberParameters)) return in.error();
   family_member m{.client_id = client_id};
   read_fields(in, m, true);
   if (!in.ok()) return in.error();
@@ -94,7 +94,7 @@ answer create_family_member(state& s, entity_id client_id, const json& body) {
 // Fineract looks the member up by its id alone: the client in the path is not checked.
 answer update_family_member(state& s, entity_id id, const json& body) {
   field_reader in(body, "FamilyMembers");
-  if (!in.only(kSupported)) return in.error();
+  if (!in.only(kFamilyMemberParameters)) return in.error();
   auto found = s.family_members.find(id);
   family_member updated = found != s.family_members.end() ? found->second : family_member{};
   read_fields(in, updated, false);
