@@ -14,7 +14,6 @@ void working_day::plan_existing_client_day(std::size_t i) {
   if (!p.loan_id && !p.holds_products() && rng_.chance(0.10)) return plan_leaving(p);
   // A quarter of the borrowers repay at their center's weekly meeting (day_meetings.cpp).
   if (p.loan_id && !p.loan_written_off && rng_.chance(0.25)) {
-    p.center_member = true;
     center_members_.push_back(i);
   } else if (p.loan_id) {
     plan_loan_day(p);

@@ -43,8 +43,6 @@ struct person {
   bool loan_written_off = false;  // on an earlier day
   bool joined_before_today = false;
   bool leaves_today = false;  // closes the savings account, then the client
-  // Repays at the weekly meeting of a center (collection sheet), not at the counter.
-  bool center_member = false;
   // A fixed deposit opened on an earlier day; matured (a day past its term) or not (a day
   // before it). One near its maturity date is left alone, so the plan never guesses.
   std::int64_t fixed_deposit_id = 0;
@@ -150,9 +148,9 @@ class working_day {
   std::priority_queue<step, std::vector<step>, std::greater<>> queue_;
   std::uint64_t next_order_ = 0;
   scenario_summary summary_;
-  std::int64_t membership_fee_id_ = 0;  // the client charge defined before the day
-  int shares_subscribed_ = 0;           // of the seeded product, by every account of the day
-  std::vector<std::size_t> center_members_;
+  std::int64_t membership_fee_id_ = 0;       // the client charge defined before the day
+  int shares_subscribed_ = 0;                // of the seeded product, by every account of the day
+  std::vector<std::size_t> center_members_;  // repay at their center's meeting, not the counter
 };
 
 }  // namespace mifos::mock::day_plan
