@@ -21,9 +21,11 @@ constexpr const char* kGenerateIntro =
 delivery per line with its time offset, method, path, headers and exact body (see
 mock-mifos/README.md, "Traffic file format"). The day drives the same portfolio model as
 'mock-mifos serve': clients join and are activated, loans are applied for, approved, disbursed
-and repaid, savings are deposited and withdrawn, charges are paid, journal entries are posted,
-and a few commands fail. Every command is delivered to one Web hook subscribed to everything.
-The same options and seed give the same bytes.)";
+and repaid (at the counter or at a center's weekly meeting, on its collection sheet), savings
+are deposited and withdrawn, fixed and recurring deposits opened, paid into and closed, shares
+bought, charges and membership fees paid, journal entries posted, and a few commands fail.
+Every command is delivered to one Web hook subscribed to everything. The same options and seed
+give the same bytes.)";
 
 constexpr const char* kGenerateNotes =
     "Progress goes to stderr when it is a terminal; a summary line always does.";
@@ -63,7 +65,7 @@ void define(CLI::App& cmd, generate_flags& f) {
                   "NAME");
   mifos::cli::add_number_option<std::size_t>(
       cmd, "--clients", 1, 10'000'000, o.clients,
-      "clients who act during the day (default 100; about 2.7 deliveries each)");
+      "clients who act during the day (default 100; about 3.2 deliveries each)");
   mifos::cli::add_number_option<std::uint64_t>(cmd, "--seed", 0, ~std::uint64_t{0}, o.seed,
                                                "random seed (default 1)", "S");
   add_wire_options(cmd, o.dialect, o.failures,

@@ -11,9 +11,15 @@ namespace mifos::mock::day_plan {
 void working_day::plan_existing_client_day(std::size_t i) {
   person& p = people_[i];
   // One client without a loan in ten leaves today, and does nothing else.
-  if (!p.loan_id && rng_.chance(0.10)) return plan_leaving(p);
-  if (p.loan_id) plan_loan_day(p);
+  if (!p.loan_id && !p.holds_products() && rng_.chance(0.10)) return plan_leaving(p);
+  // A quarter of the borrowers repay at their center's weekly meeting (day_meetings.cpp).
+  if (p.loan_id && !p.loan_written_off && rng_.chance(0.25)) {
+    center_members_.push_back(i);
+  } else if (p.loan_id) {
+    plan_loan_day(p);
+  }
   plan_savings_day(i);
+  plan_products_day(p);
   if (rng_.chance(0.03)) plan_mobile_number_change(p);
 }
 
@@ -92,8 +98,8 @@ void working_day::plan_savings_day(std::size_t i) {
                      if (r.status == 200) w.savings_balance -= 2.0;
                    });
     });
-  if (rng_.chance(0.02)) plan_savings_transfer(i);
-  if (rng_.chance(0.02)) plan_hold(p);
+  if (rng_.chance(0.03)) plan_savings_transfer(i);
+  if (rng_.chance(0.03)) plan_hold(p);
   // Outside month ends, one account in fifty has its interest posted by hand (a statement asked
   // for, an account about to change product).
   if (!is_month_end() && rng_.chance(0.02))

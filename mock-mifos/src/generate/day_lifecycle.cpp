@@ -109,7 +109,7 @@ void working_day::plan_mobile_number_change(person& p) {
 }
 
 // A hold on part of the balance (a lien, a disputed deposit, a court order): SAVINGSACCOUNT
-// HOLDAMOUNT. Half are released within hours (RELEASEAMOUNT); one release in five is clicked
+// HOLDAMOUNT. Half are released within hours (RELEASEAMOUNT); one release in three is clicked
 // twice, and the second is refused (400 ...amount.is.not.on.hold).
 void working_day::plan_hold(person& p) {
   schedule_for(p, any_time(), [this](std::int64_t t, person& who) {
@@ -122,7 +122,7 @@ void working_day::plan_hold(person& p) {
     if (!hold_id) return;
     who.savings_balance -= amount;
     if (!rng_.chance(0.5)) return;
-    const bool twice = rng_.chance(0.2);
+    const bool twice = rng_.chance(1.0 / 3.0);
     schedule_for(
         who, t + rng_.between(60, 240) * kMinute,
         [this, hold_id, amount, twice](std::int64_t t2, person& w) {
@@ -141,8 +141,8 @@ void working_day::plan_hold(person& p) {
 
 // Money sent to another client's savings (a relative, a supplier): ACCOUNTTRANSFER CREATE. The
 // recipient is a client of earlier days planned before this one who is not leaving. One transfer
-// in ten asks for more than the balance and is refused (403 insufficient balance), as withdrawals
-// do.
+// in five asks for more than the balance and is refused (403 insufficient balance): the sender
+// counts on money not yet credited more often than at the counter, where the teller sees it.
 void working_day::plan_savings_transfer(std::size_t i) {
   std::size_t to = i;
   for (int tries = 0; tries < 3 && i > 0 && to == i; ++tries) {
@@ -152,7 +152,7 @@ void working_day::plan_savings_transfer(std::size_t i) {
   if (to == i) return;
   schedule(any_time(), i, [this, to](std::int64_t t, person& who) {
     person& recipient = people_[to];
-    const bool over = rng_.chance(0.1);
+    const bool over = rng_.chance(0.2);
     const double amount =
         over ? who.savings_balance + 5000.0
              : std::min(who.savings_balance, 10.0 * static_cast<double>(rng_.between(1, 20)));

@@ -16,6 +16,7 @@ working_day::working_day(const scenario_options& o, const command_runner& run)
 
 scenario_summary working_day::run() {
   people_.resize(o_.clients);
+  define_membership_fee();
   for (std::size_t i = 0; i < people_.size(); ++i) {
     // Seven in ten were clients before today; the others join today.
     if (rng_.chance(0.7)) {
@@ -26,6 +27,7 @@ scenario_summary working_day::run() {
                [this](std::int64_t t, person& p) { join_today(t, p); });
     }
   }
+  form_centers();
   plan_back_office();
   while (!queue_.empty()) {
     step s = queue_.top();
@@ -100,6 +102,7 @@ void working_day::open_earlier_client(person& p) {
     // One loan in twenty went bad and was written off halfway between then and today.
     if (p.loan_id && rng_.chance(0.05)) write_off_earlier(earlier / 2, p);
   }
+  open_earlier_products(p, earlier);
 }
 
 void working_day::open_loan(std::int64_t t, person& p, double principal, bool delivered) {
@@ -163,6 +166,11 @@ void working_day::join_today(std::int64_t t, person& p) {
     });
     next += rng_.between(2, 20) * kMinute;
   }
+  // Seven new clients in ten are charged the membership fee once active.
+  if (rng_.chance(0.7)) {
+    schedule_for(p, next, [this](std::int64_t at, person& who) { charge_membership_fee(at, who); });
+    next += rng_.between(2, 20) * kMinute;
+  }
   if (rng_.chance(0.6))
     schedule_for(p, next, [this](std::int64_t at, person& who) { open_savings_today(at, who); });
   if (rng_.chance(0.5))
@@ -204,8 +212,13 @@ bool working_day::is_month_end() const {
 void working_day::plan_back_office() {
   for (std::size_t g = 0; g < std::max<std::size_t>(1, o_.clients / 50); ++g)
     schedule(any_time(), 0, [this, g](std::int64_t t, person&) {
-      run_command(t, expect::success, "POST", g % 4 == 3 ? "/centers" : "/groups", {},
-                  requests_.group(g, t, g % 4 == 3));
+      const bool center = g % 4 == 3;
+      auto r = run_command(t, expect::success, "POST", center ? "/centers" : "/groups", {},
+                           requests_.group(g, t, center));
+      const std::int64_t center_id = center ? id_of(r, "resourceId") : 0;
+      if (!center_id) return;
+      schedule(t + rng_.between(5, 30) * kMinute, 0,
+               [this, center_id](std::int64_t t2, person&) { give_calendar(t2, center_id); });
     });
   for (std::size_t j = 0; j < std::max<std::size_t>(1, o_.clients / 20); ++j)
     schedule(any_time(), 0, [this, j](std::int64_t t, person&) {

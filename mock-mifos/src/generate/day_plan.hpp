@@ -4,10 +4,12 @@
 // fail; a command that does otherwise is listed in scenario_summary::unexpected, which the tests
 // require to stay empty.
 //
-// The plan is spread over three files: day_plan.cpp (the queue, the morning's portfolio, the new
-// clients, the back office), day_counter.cpp (what the clients of earlier days do at the counter)
-// and day_lifecycle.cpp (the rarer lifecycle commands: closures, write-offs, holds, corrections,
-// transfers). The proportions are in mock-mifos/README.md ("The day's proportions").
+// The plan is spread over five files: day_plan.cpp (the queue, the morning's portfolio, the new
+// clients, the back office), day_counter.cpp (what the clients of earlier days do at the counter),
+// day_lifecycle.cpp (the rarer lifecycle commands: closures, write-offs, holds, corrections,
+// transfers), day_products.cpp (fixed and recurring deposits, shares, the membership fee) and
+// day_meetings.cpp (the centers' weekly meetings and their collection sheets). The proportions are
+// in mock-mifos/README.md ("The day's proportions").
 #pragma once
 
 #include <cstdint>
@@ -41,6 +43,17 @@ struct person {
   bool loan_written_off = false;  // on an earlier day
   bool joined_before_today = false;
   bool leaves_today = false;  // closes the savings account, then the client
+  // A fixed deposit opened on an earlier day; matured (a day past its term) or not (a day
+  // before it). One near its maturity date is left alone, so the plan never guesses.
+  std::int64_t fixed_deposit_id = 0;
+  bool fixed_deposit_matured = false;
+  std::int64_t recurring_deposit_id = 0;
+  double recurring_installment = 0;
+  std::int64_t share_account_id = 0;
+  // A client with deposits or shares stays: closing them all is not a day's work at the counter.
+  bool holds_products() const {
+    return fixed_deposit_id != 0 || recurring_deposit_id != 0 || share_account_id != 0;
+  }
 };
 
 class working_day {
@@ -91,6 +104,29 @@ class working_day {
   void repay(std::int64_t t, person& p);
   void deposit(std::int64_t t, person& p, double amount);
 
+  // day_products.cpp
+  std::int64_t open_earlier_account(std::int64_t t, const std::string& resource,
+                                    nlohmann::ordered_json application,
+                                    nlohmann::ordered_json approval,
+                                    nlohmann::ordered_json activation);
+  void open_earlier_products(person& p, std::int64_t earlier);
+  void plan_products_day(person& p);
+  void open_fixed_deposit_today(std::int64_t t, person& p);
+  void buy_shares_today(std::int64_t t, person& p);
+  void buy_more_shares(std::int64_t t, person& p);
+  bool reserve_shares(int shares);
+  void define_membership_fee();
+  void charge_membership_fee(std::int64_t t, person& p);
+
+  // day_meetings.cpp
+  void form_centers();
+  void form_center(std::size_t index, const std::vector<std::size_t>& members);
+  void hold_center_meeting(std::int64_t t, std::int64_t center_id, std::int64_t calendar_id,
+                           std::vector<std::size_t> members);
+  void save_collection_sheet(std::int64_t t, std::int64_t center_id, std::int64_t calendar_id,
+                             const std::vector<std::size_t>& present);
+  void give_calendar(std::int64_t t, std::int64_t center_id);
+
   // day_lifecycle.cpp
   void write_off_earlier(std::int64_t t, person& p);
   void plan_written_off_loan(person& p);
@@ -112,6 +148,9 @@ class working_day {
   std::priority_queue<step, std::vector<step>, std::greater<>> queue_;
   std::uint64_t next_order_ = 0;
   scenario_summary summary_;
+  std::int64_t membership_fee_id_ = 0;       // the client charge defined before the day
+  int shares_subscribed_ = 0;                // of the seeded product, by every account of the day
+  std::vector<std::size_t> center_members_;  // repay at their center's meeting, not the counter
 };
 
 }  // namespace mifos::mock::day_plan

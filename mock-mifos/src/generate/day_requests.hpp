@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "generate/random.hpp"
 #include "model/api_user.hpp"
@@ -22,6 +23,18 @@ struct transfer_target {
   std::int64_t client_id = 0;
   std::int64_t account_id = 0;
   bool loan = false;
+};
+
+// One member's attendance at a center meeting.
+struct attendance {
+  std::int64_t client_id = 0;
+  bool present = true;
+};
+
+// One line of a collection sheet: a loan repaid or a savings account credited.
+struct sheet_line {
+  std::int64_t account_id = 0;
+  double amount = 0;
 };
 
 class day_requests {
@@ -67,11 +80,40 @@ class day_requests {
                                   std::int64_t from_savings_id, const transfer_target& to,
                                   double amount) const;
 
+  // day_requests_products.cpp: deposits, shares, client charges, center meetings.
+  nlohmann::ordered_json fixed_deposit(std::int64_t client_id, double amount, int months,
+                                       std::int64_t at_us) const;
+  nlohmann::ordered_json recurring_deposit(std::int64_t client_id, double installment,
+                                           std::int64_t at_us) const;
+  // to_savings_id 0: the proceeds are paid out in cash.
+  nlohmann::ordered_json deposit_closure(std::int64_t at_us, std::int64_t to_savings_id) const;
+  nlohmann::ordered_json share_application(std::int64_t client_id, std::int64_t savings_id,
+                                           int shares, std::int64_t at_us) const;
+  // approvedDate, activatedDate.
+  nlohmann::ordered_json share_dated(const char* field, std::int64_t at_us) const;
+  nlohmann::ordered_json additional_shares(std::int64_t at_us, int shares) const;
+  nlohmann::ordered_json approve_additional_shares(std::int64_t request_id) const;
+  nlohmann::ordered_json membership_fee_definition(const char* name, double amount) const;
+  nlohmann::ordered_json client_charge(std::int64_t at_us, std::int64_t charge_id,
+                                       double amount) const;
+  nlohmann::ordered_json client_charge_payment(std::int64_t at_us, double amount) const;
+  nlohmann::ordered_json center_calendar(std::int64_t at_us) const;
+  nlohmann::ordered_json group_in_center(std::size_t index, std::int64_t center_id,
+                                         const std::vector<std::int64_t>& members,
+                                         std::int64_t at_us) const;
+  nlohmann::ordered_json meeting(std::int64_t at_us, std::int64_t calendar_id,
+                                 const std::vector<attendance>& who) const;
+  nlohmann::ordered_json attendance_update(const std::vector<attendance>& who) const;
+  nlohmann::ordered_json collection_sheet(std::int64_t at_us, std::int64_t calendar_id,
+                                          const std::vector<sheet_line>& repayments,
+                                          const std::vector<sheet_line>& deposits) const;
+
   // "24 October 2024" for the day `at_us` falls on.
   std::string date(std::int64_t at_us) const;
 
  private:
   nlohmann::ordered_json dated(const char* field, std::int64_t at_us) const;
+  static nlohmann::ordered_json attendance_list(const std::vector<attendance>& who);
 
   int year_, month_, day_;
   api_user staff_[3];

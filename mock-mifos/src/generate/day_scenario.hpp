@@ -7,6 +7,8 @@
 // in cash or from savings, savings are deposited, withdrawn, transferred and held, charges and
 // late fees are paid, clients change their mobile number or leave, bad loans are written off and
 // recovered, tellers correct mistyped amounts, interest is posted, journal entries are posted,
+// centers meet (attendance, then the collection sheet), fixed deposits are opened and closed,
+// recurring deposit installments paid, shares bought and membership fees charged and paid,
 // and a few commands fail as they do at a real counter (a zero repayment, a withdrawal over the
 // balance, a client activated twice, a loan written off twice). The proportions are in
 // mock-mifos/README.md. Same options and seed, same commands.

@@ -91,6 +91,11 @@ TEST(DayScenario, EveryCommandSucceedsOrFailsAsPlanned) {
     auto summary = generate_day(o, [](const hooks::traffic_record&) {});
     EXPECT_GT(summary.commands, 300u);
     EXPECT_GT(summary.failed, 0u);
+    // The families of deposits, client charges and center meetings appear on every day.
+    for (const char* family :
+         {"CENTER.SAVECOLLECTIONSHEET", "MEETING.CREATE", "CLIENTCHARGE.PAY",
+          "RECURRINGDEPOSITACCOUNT.DEPOSIT", "FIXEDDEPOSITACCOUNT.CLOSE", "SHAREACCOUNT.CREATE"})
+      EXPECT_GT(summary.per_event[family], 0u) << "seed " << seed << ": " << family;
     for (const auto& surprise : summary.unexpected)
       ADD_FAILURE() << "seed " << seed << ": " << surprise;
   }
@@ -131,6 +136,55 @@ TEST(DayScenario, ADayUsesTheLifecycleCommandsAndSomeOfThemFail) {
   EXPECT_GT(c.succeeded["SAVINGSACCOUNT.DEPOSIT"], 10 * c.succeeded["CLIENT.CLOSE"]);
   EXPECT_GT(c.succeeded["LOAN.APPROVE"], c.succeeded["LOAN.REJECT"] + c.succeeded["LOAN.WITHDRAW"]);
   EXPECT_GT(c.succeeded["CLIENT.UPDATE"], c.succeeded["CLIENT.CLOSE"]);
+}
+
+TEST(DayScenario, ADayUsesDepositsSharesMeetingsAndClientCharges) {
+  scenario_options o = small_day(7);
+  o.clients = 1000;
+  day_counts c = counts_of(o);
+  for (const char* expected :
+       {"FIXEDDEPOSITACCOUNT.CREATE", "FIXEDDEPOSITACCOUNT.APPROVE", "FIXEDDEPOSITACCOUNT.ACTIVATE",
+        "FIXEDDEPOSITACCOUNT.CLOSE", "FIXEDDEPOSITACCOUNT.PREMATURECLOSE",
+        "RECURRINGDEPOSITACCOUNT.DEPOSIT", "SHAREACCOUNT.CREATE", "SHAREACCOUNT.APPROVE",
+        "SHAREACCOUNT.ACTIVATE", "SHAREACCOUNT.APPLYADDITIONALSHARES",
+        "SHAREACCOUNT.APPROVEADDITIONALSHARES", "CLIENTCHARGE.CREATE", "CLIENTCHARGE.PAY",
+        "CALENDAR.CREATE", "MEETING.CREATE", "MEETING.SAVEORUPDATEATTENDANCE",
+        "CENTER.SAVECOLLECTIONSHEET"})
+    EXPECT_GT(c.succeeded[expected], 0) << expected;
+  // The proportions (mock-mifos/README.md): every center meeting saves one collection sheet;
+  // deposits and shares stay well below the counter's everyday work.
+  EXPECT_EQ(c.succeeded["MEETING.CREATE"], c.succeeded["CENTER.SAVECOLLECTIONSHEET"]);
+  EXPECT_LE(c.succeeded["CLIENTCHARGE.PAY"], c.succeeded["CLIENTCHARGE.CREATE"]);
+  EXPECT_GT(c.succeeded["SAVINGSACCOUNT.DEPOSIT"],
+            10 * c.succeeded["RECURRINGDEPOSITACCOUNT.DEPOSIT"]);
+  EXPECT_GT(c.succeeded["LOAN.REPAYMENT"], 10 * c.succeeded["FIXEDDEPOSITACCOUNT.CLOSE"]);
+  EXPECT_GT(c.succeeded["LOAN.REPAYMENT"], 10 * c.succeeded["SHAREACCOUNT.APPLYADDITIONALSHARES"]);
+}
+
+// The loan officer records attendance before the collection sheet of the same meeting.
+TEST(DayScenario, EachCenterRecordsAttendanceBeforeSavingItsCollectionSheet) {
+  std::map<double, std::int64_t> meeting_at;  // calendarId -> offset
+  int sheets = 0;
+  for (const auto& r : day_of(small_day(7))) {
+    auto e = hooks::parse(r.message);
+    ASSERT_TRUE(e) << e.error().reason;
+    const std::string pair = e->entity + "." + e->action;
+    if (pair != "MEETING.CREATE" && pair != "CENTER.SAVECOLLECTIONSHEET") continue;
+    const auto& request = e->request();
+    ASSERT_TRUE(request.contains("calendarId")) << request.dump();
+    const double calendar = request["calendarId"].get<double>();
+    if (pair == "MEETING.CREATE") {
+      ASSERT_TRUE(request.contains("clientsAttendance")) << request.dump();
+      EXPECT_FALSE(request["clientsAttendance"].empty());
+      meeting_at[calendar] = r.offset_us;
+      continue;
+    }
+    ++sheets;
+    ASSERT_TRUE(meeting_at.count(calendar)) << "a sheet without its meeting: " << request.dump();
+    EXPECT_LT(meeting_at[calendar], r.offset_us);
+    EXPECT_FALSE(request["bulkRepaymentTransactions"].empty());
+  }
+  EXPECT_GT(sheets, 0);
 }
 
 // On the last day of a month every open savings account has its interest posted after 16:30.
