@@ -11,7 +11,6 @@
 namespace mifos::mock::day_plan {
 namespace {
 
-constexpr std::int64_t kDay = 24 * 60 * kMinute;
 constexpr std::size_t kGroupSize = 8, kGroupsPerCenter = 2;
 
 std::string center_path(std::int64_t id) { return "/centers/" + std::to_string(id); }
@@ -30,7 +29,7 @@ void working_day::form_centers() {
 // Before the day (not delivered): the center and its groups formed 15 days ago, the weekly
 // calendar starting 14 days ago, so that today is a meeting date.
 void working_day::form_center(std::size_t index, const std::vector<std::size_t>& members) {
-  const std::int64_t formed = -15 * kDay;
+  const std::int64_t formed = -15 * kCalendarDay;
   auto center = run_command(formed, expect::success, "POST", "/centers", {},
                             requests_.group(1000 + index, formed, true));
   const std::int64_t center_id = id_of(center, "resourceId");
@@ -43,9 +42,9 @@ void working_day::form_center(std::size_t index, const std::vector<std::size_t>&
         formed + kMinute, expect::success, "POST", "/groups", {},
         requests_.group_in_center(1000 + index * kGroupsPerCenter + g, center_id, clients, formed));
   }
-  auto calendar =
-      run_command(-14 * kDay, expect::success, "POST", center_path(center_id) + "/calendars", {},
-                  requests_.center_calendar(-14 * kDay));
+  auto calendar = run_command(-14 * kCalendarDay, expect::success, "POST",
+                              center_path(center_id) + "/calendars", {},
+                              requests_.center_calendar(-14 * kCalendarDay));
   const std::int64_t calendar_id = id_of(calendar, "resourceId");
   if (!calendar_id) return;
   schedule(rng_.between(30, 240) * kMinute, members.front(),

@@ -26,6 +26,7 @@ namespace mifos::mock::day_plan {
 
 inline constexpr std::int64_t kMinute = 60'000'000;           // microseconds
 inline constexpr std::int64_t kDayLength = 9 * 60 * kMinute;  // 08:00 to 17:00
+inline constexpr std::int64_t kCalendarDay = 24 * 60 * kMinute;
 
 // What a command is planned to do.
 enum class expect { success, failure };

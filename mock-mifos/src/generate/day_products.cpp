@@ -10,7 +10,6 @@
 namespace mifos::mock::day_plan {
 namespace {
 
-constexpr std::int64_t kDay = 24 * 60 * kMinute;
 constexpr double kMembershipFee = 10.0;
 constexpr const char* kMembershipFeeName = "Membership fee";
 // The seeded share product issues 1000 shares; the day keeps a margin so that every approval it
@@ -28,7 +27,7 @@ bool working_day::reserve_shares(int shares) {
 // Before the day (not delivered): the accountant defines the client charge new clients pay,
 // unless an earlier scenario on the same server did (charge names are unique: 403).
 void working_day::define_membership_fee() {
-  auto charges = run_command(-kDay, expect::success, "GET", "/charges", {}, {});
+  auto charges = run_command(-kCalendarDay, expect::success, "GET", "/charges", {}, {});
   if (charges.status == 200 && charges.body.is_array()) {
     for (const auto& c : charges.body) {
       if (c.value("name", "") == kMembershipFeeName) {
@@ -37,7 +36,7 @@ void working_day::define_membership_fee() {
       }
     }
   }
-  auto r = run_command(-kDay, expect::success, "POST", "/charges", {},
+  auto r = run_command(-kCalendarDay, expect::success, "POST", "/charges", {},
                        requests_.membership_fee_definition(kMembershipFeeName, kMembershipFee));
   membership_fee_id_ = id_of(r, "resourceId");
 }
@@ -62,7 +61,7 @@ std::int64_t working_day::open_earlier_account(std::int64_t t, const std::string
 // Earlier products, opened the day the client joined: a fixed deposit (8%) for 3, 6 or 12
 // months, a recurring deposit (12%) of 20 to 200 a month for two years, member shares (10%).
 void working_day::open_earlier_products(person& p, std::int64_t earlier) {
-  const std::int64_t days_ago = -earlier / kDay;
+  const std::int64_t days_ago = -earlier / kCalendarDay;
   if (rng_.chance(0.08)) {
     const int months = std::array{3, 6, 12}[rng_.below(3)];
     const double amount = 500.0 * static_cast<double>(rng_.between(2, 20));

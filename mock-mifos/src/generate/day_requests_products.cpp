@@ -12,7 +12,7 @@ using json = nlohmann::ordered_json;
 
 constexpr std::int64_t kFixedDepositProduct = 2, kRecurringDepositProduct = 3;
 constexpr std::int64_t kShareProduct = 1;
-constexpr int kMonths = 2;  // Fineract's period frequency type for months
+constexpr int kMonthsFrequency = 2;  // Fineract's period frequency type for months
 // onAccountClosureId: 100 withdraw in cash, 200 transfer to a savings account.
 constexpr int kWithdrawOnClosure = 100, kTransferOnClosure = 200;
 
@@ -31,7 +31,7 @@ json day_requests::fixed_deposit(std::int64_t client_id, double amount, int mont
                            {"submittedOnDate", date(at_us)},
                            {"depositAmount", money_text(amount)},
                            {"depositPeriod", months},
-                           {"depositPeriodFrequencyId", kMonths}});
+                           {"depositPeriodFrequencyId", kMonthsFrequency}});
 }
 
 // Monthly installments for two years, not linked to a group meeting, no withdrawals.
@@ -42,10 +42,10 @@ json day_requests::recurring_deposit(std::int64_t client_id, double installment,
                            {"submittedOnDate", date(at_us)},
                            {"mandatoryRecommendedDepositAmount", money_text(installment)},
                            {"depositPeriod", 24},
-                           {"depositPeriodFrequencyId", kMonths},
+                           {"depositPeriodFrequencyId", kMonthsFrequency},
                            {"isCalendarInherited", false},
                            {"recurringFrequency", 1},
-                           {"recurringFrequencyType", kMonths},
+                           {"recurringFrequencyType", kMonthsFrequency},
                            {"allowWithdrawal", false}});
 }
 
