@@ -6,6 +6,7 @@
 #include "mifos/hooks/delivery.hpp"
 #include "mifos/hooks/event.hpp"
 #include "mifos/hooks/fineract_client.hpp"
+#include "mifos/hooks/fineract_release.hpp"
 #include "mifos/hooks/http_answer.hpp"
 #include "mifos/hooks/http_client.hpp"
 #include "mifos/hooks/http_server.hpp"
